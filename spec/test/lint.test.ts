@@ -1,0 +1,115 @@
+// The lint ruleset is what stops a broken spec from reaching review, so each
+// rule the foundation relies on is proven here against a spec that breaks it.
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse, stringify } from "yaml";
+
+const specDir = join(dirname(fileURLToPath(import.meta.url)), "..");
+const run = promisify(execFile);
+
+type Spec = Record<string, any>;
+let original: Spec;
+let scratch: string;
+
+beforeAll(async () => {
+  original = parse(await readFile(join(specDir, "openapi.yaml"), "utf8"));
+  scratch = await mkdtemp(join(tmpdir(), "spec-lint-"));
+});
+afterAll(() => rm(scratch, { recursive: true, force: true }));
+
+async function lint(spec: Spec): Promise<{ ok: boolean; output: string }> {
+  const file = join(scratch, `${Math.random().toString(36).slice(2)}.yaml`);
+  await writeFile(file, stringify(spec));
+  try {
+    const { stdout, stderr } = await run(
+      "redocly",
+      ["lint", file, "--config", join(specDir, "redocly.yaml"), "--format=stylish"],
+      { cwd: specDir, env: { ...process.env, NO_COLOR: "1" } },
+    );
+    return { ok: true, output: stdout + stderr };
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout: string; stderr: string };
+    return { ok: false, output: stdout + stderr };
+  }
+}
+
+/** A deep copy of the spec with one change applied. */
+function mutated(change: (spec: Spec) => void): Spec {
+  const copy = structuredClone(original);
+  change(copy);
+  return copy;
+}
+
+const invite = (spec: Spec) =>
+  spec.paths["/v1.0/conference/videoConferences/{conferenceId}/users/invite"].post;
+
+describe("spec lint", () => {
+  it("passes on the committed spec", async () => {
+    const result = await lint(original);
+    expect(result.output).not.toMatch(/error/i);
+    expect(result.ok).toBe(true);
+  });
+
+  it.each([
+    {
+      broken: "a request example whose nick is a number",
+      rule: "no-invalid-media-type-examples",
+      change: (spec: Spec) => {
+        invite(spec).requestBody.content["application/json"].examples.operatorUserAndPhone.value
+          .inviteeList[0].nick = 42;
+      },
+    },
+    {
+      broken: "an error example without its required code",
+      rule: "no-invalid-media-type-examples",
+      change: (spec: Spec) => {
+        delete spec.components.responses.SystemError.content["application/json"].examples
+          .systemError.value.code;
+      },
+    },
+    {
+      broken: "a response example with a field the schema lacks",
+      rule: "no-invalid-media-type-examples",
+      change: (spec: Spec) => {
+        invite(spec).responses["200"].content["application/json"].examples.success.value.extra = 1;
+      },
+    },
+    {
+      broken: "an operation without operationId",
+      rule: "operation-operationId",
+      change: (spec: Spec) => {
+        delete invite(spec).operationId;
+      },
+    },
+    {
+      broken: "an operation without description",
+      rule: "operation-description",
+      change: (spec: Spec) => {
+        delete invite(spec).description;
+      },
+    },
+    {
+      broken: "an unused component",
+      rule: "no-unused-components",
+      change: (spec: Spec) => {
+        spec.components.schemas.Orphan = { type: "string", description: "Never referenced." };
+      },
+    },
+    {
+      broken: "a response without an example",
+      rule: "media-type-has-example",
+      change: (spec: Spec) => {
+        delete invite(spec).responses["200"].content["application/json"].examples;
+      },
+    },
+  ])("fails on $broken ($rule)", async ({ change, rule }) => {
+    const result = await lint(mutated(change));
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain(rule);
+  });
+});
