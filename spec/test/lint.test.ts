@@ -60,8 +60,9 @@ describe("spec lint", () => {
       broken: "a request example whose nick is a number",
       rule: "no-invalid-media-type-examples",
       change: (spec: Spec) => {
-        invite(spec).requestBody.content["application/json"].examples.operatorUserAndPhone.value
-          .inviteeList[0].nick = 42;
+        invite(spec).requestBody.content[
+          "application/json"
+        ].examples.operatorUserAndPhone.value.inviteeList[0].nick = 42;
       },
     },
     {

@@ -2,7 +2,7 @@
 // Produces everything under src/generated/ from spec/openapi.yaml, and with
 // --check proves the committed files are what the spec produces today (CI
 // runs it so an edit to the spec without `pnpm generate` fails the build).
-import { readFile, writeFile, mkdir } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
