@@ -108,6 +108,84 @@ describe("spec lint", () => {
         delete invite(spec).responses["200"].content["application/json"].examples;
       },
     },
+    {
+      broken: "an operation without operationId",
+      rule: "rule/operation-has-id-description-and-permission",
+      change: (spec: Spec) => {
+        delete invite(spec).operationId;
+      },
+    },
+    {
+      broken: "an operation without description",
+      rule: "rule/operation-has-id-description-and-permission",
+      change: (spec: Spec) => {
+        delete invite(spec).description;
+      },
+    },
+    {
+      broken: "an operation without x-required-permission",
+      rule: "rule/operation-has-id-description-and-permission",
+      change: (spec: Spec) => {
+        delete invite(spec)["x-required-permission"];
+      },
+    },
+    {
+      broken: "a description that does not state the required permission",
+      rule: "rule/operation-description-states-permission",
+      change: (spec: Spec) => {
+        const operation = invite(spec);
+        operation.description = operation.description.replace("**Required permission:**", "");
+      },
+    },
+    {
+      broken: "an error response without a body",
+      rule: "rule/error-response-has-body",
+      change: (spec: Spec) => {
+        delete spec.components.responses.SystemError.content;
+      },
+    },
+    {
+      broken: "an error response with an inline copy of the envelope",
+      rule: "rule/error-response-uses-dingtalk-envelope",
+      change: (spec: Spec) => {
+        spec.components.responses.Forbidden.content["application/json"].schema = structuredClone(
+          spec.components.schemas.DingTalkError,
+        );
+      },
+    },
+    {
+      broken: "an inline error response with another envelope",
+      rule: "rule/error-response-uses-dingtalk-envelope",
+      change: (spec: Spec) => {
+        spec.paths["/v1.0/oauth2/accessToken"].post.responses["400"].content[
+          "application/json"
+        ].schema = { $ref: "#/components/schemas/InviteUsersResponse" };
+      },
+    },
+    {
+      broken: "a response with an anonymous example instead of named ones",
+      rule: "rule/response-has-named-example",
+      change: (spec: Spec) => {
+        const media = invite(spec).responses["200"].content["application/json"];
+        media.example = media.examples.success.value;
+        delete media.examples;
+      },
+    },
+    {
+      broken: "a property without description",
+      rule: "rule/property-has-description",
+      change: (spec: Spec) => {
+        delete spec.components.schemas.Invitee.properties.nick.description;
+      },
+    },
+    {
+      broken: "a nested property without description",
+      rule: "rule/property-has-description",
+      change: (spec: Spec) => {
+        delete spec.components.schemas.DingTalkError.properties.accessdenieddetail.properties
+          .requiredScopes.description;
+      },
+    },
   ])("fails on $broken ($rule)", async ({ change, rule }) => {
     const result = await lint(mutated(change));
     expect(result.ok).toBe(false);
