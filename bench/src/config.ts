@@ -1,0 +1,70 @@
+import type { HarnessOptions } from "./harness.js";
+
+/** How big each measurement is; `--quick` is the CI smoke mode (a few hundred calls, small lists). */
+export interface BenchConfig {
+  readonly quick: boolean;
+  readonly sequential: HarnessOptions;
+  readonly inFlight: HarnessOptions;
+  /** Invitees in the body of the validation-cost measurement. */
+  readonly validationInvitees: number;
+  readonly batch: {
+    /** People in the CSV whose achieved rate is measured. */
+    readonly people: number;
+    /** --rate given to the CLI, requests per second. */
+    readonly rate: number;
+    readonly batchSize: number;
+    /** CSV sizes whose peak RSS is compared, smallest first (the smallest is the baseline). */
+    readonly memorySizes: readonly number[];
+    /** --rate for the memory runs: high, so a large list finishes quickly. */
+    readonly memoryRate: number;
+  };
+  /** Run the contract suite and a warm `pnpm test` (minutes, so not in the smoke mode). */
+  readonly suiteRuns: boolean;
+}
+
+export const IN_FLIGHT = 32;
+
+export function benchConfig(quick: boolean): BenchConfig {
+  if (quick) {
+    return {
+      quick,
+      sequential: { inFlight: 1, iterations: 300, timeMs: 50, warmupIterations: 50, rounds: 1 },
+      inFlight: {
+        inFlight: IN_FLIGHT,
+        iterations: 640,
+        timeMs: 10_000,
+        warmupIterations: 64,
+        rounds: 1,
+      },
+      validationInvitees: 1000,
+      batch: {
+        people: 1000,
+        rate: 200,
+        batchSize: 10,
+        memorySizes: [1000, 5000],
+        memoryRate: 1000,
+      },
+      suiteRuns: false,
+    };
+  }
+  return {
+    quick,
+    sequential: { inFlight: 1, iterations: 2000, timeMs: 1500, warmupIterations: 500, rounds: 3 },
+    inFlight: {
+      inFlight: IN_FLIGHT,
+      iterations: 20_000,
+      timeMs: 1500,
+      warmupIterations: 1000,
+      rounds: 3,
+    },
+    validationInvitees: 1000,
+    batch: {
+      people: 10_000,
+      rate: 200,
+      batchSize: 10,
+      memorySizes: [1000, 10_000, 100_000],
+      memoryRate: 1000,
+    },
+    suiteRuns: true,
+  };
+}

@@ -1,0 +1,68 @@
+import type { BenchConfig } from "../config.js";
+import { type CallStats, measureCalls, type Subject } from "../harness.js";
+import { formatMs, formatRatio, type ResultRow, verdict } from "../report.js";
+
+/** A subject and what its row compares it with. */
+export interface CallSubject {
+  readonly subject: Subject;
+  /** Name of the subject whose median this row is a ratio against (itself for a baseline). */
+  readonly against: string;
+  /** A ceiling on the median ratio against `against`, when the row has a target. */
+  readonly maxRatio?: number;
+  /** A subject this one must beat at the median, when the row has such a target. */
+  readonly mustBeat?: string;
+}
+
+function describe(stats: CallStats, concurrent: boolean): string {
+  const latency = `median ${formatMs(stats.medianMs)} · p99 ${formatMs(stats.p99Ms)}`;
+  return concurrent ? `${latency} · ${Math.round(stats.callsPerSecond)} calls/s` : latency;
+}
+
+function targetOf(
+  entry: CallSubject,
+  stats: Map<string, CallStats>,
+  own: CallStats,
+): string | undefined {
+  const goals: string[] = [];
+  if (entry.maxRatio !== undefined) {
+    const ratio = own.medianMs / (stats.get(entry.against) as CallStats).medianMs;
+    goals.push(verdict(`≤ ${entry.maxRatio}× ${entry.against}`, ratio <= entry.maxRatio));
+  }
+  if (entry.mustBeat !== undefined) {
+    const rival = stats.get(entry.mustBeat) as CallStats;
+    const ratio = own.medianMs / rival.medianMs;
+    goals.push(verdict(`ahead of ${entry.mustBeat} (${formatRatio(ratio)})`, ratio < 1));
+  }
+  return goals.length ? goals.join("; ") : undefined;
+}
+
+/**
+ * Latency per invite call on loopback, sequential and with 32 in flight; every
+ * median and p99 is a ratio against the same figure of the row's baseline.
+ */
+export async function measureCallOverhead(
+  entries: readonly CallSubject[],
+  config: BenchConfig,
+): Promise<ResultRow[]> {
+  const rows: ResultRow[] = [];
+  const subjects = entries.map((entry) => entry.subject);
+  for (const [label, options] of [
+    ["call, sequential", config.sequential],
+    [`call, ${config.inFlight.inFlight} in flight`, config.inFlight],
+  ] as const) {
+    const stats = await measureCalls(subjects, options);
+    for (const entry of entries) {
+      const own = stats.get(entry.subject.name) as CallStats;
+      const base = stats.get(entry.against) as CallStats;
+      rows.push({
+        measure: label,
+        subject: entry.subject.name,
+        measured: describe(own, options.inFlight > 1),
+        ratio: `${formatRatio(own.medianMs / base.medianMs)} (p99 ${formatRatio(own.p99Ms / base.p99Ms)})`,
+        against: entry.against === entry.subject.name ? "itself (baseline)" : entry.against,
+        target: targetOf(entry, stats, own),
+      });
+    }
+  }
+  return rows;
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import {
+  describeMachine,
+  formatBytes,
+  formatMs,
+  formatRatio,
+  renderTable,
+  verdict,
+} from "../src/report.js";
+
+describe("formatting", () => {
+  it("prints times in the unit a reader expects", () => {
+    expect(formatMs(0.5283)).toBe("528 µs");
+    expect(formatMs(9.578)).toBe("9.58 ms");
+    expect(formatMs(18.2)).toBe("18 ms");
+    expect(formatMs(12_345)).toBe("12.3 s");
+  });
+
+  it("prints sizes in B, kB and MB", () => {
+    expect(formatBytes(512)).toBe("512 B");
+    expect(formatBytes(2048)).toBe("2.0 kB");
+    expect(formatBytes(5 * 1024 * 1024)).toBe("5.0 MB");
+  });
+
+  it("prints ratios with fewer decimals as they grow", () => {
+    expect(formatRatio(1.0437)).toBe("1.04×");
+    expect(formatRatio(12.34)).toBe("12.3×");
+    expect(formatRatio(456.7)).toBe("457×");
+  });
+
+  it("says whether a target was met", () => {
+    expect(verdict("≤ 1.05× raw fetch", true)).toBe("≤ 1.05× raw fetch — met");
+    expect(verdict("≤ 1.05× raw fetch", false)).toBe("≤ 1.05× raw fetch — **missed**");
+  });
+});
+
+describe("renderTable", () => {
+  it("renders one Markdown row per result and escapes pipes", () => {
+    const table = renderTable([
+      { measure: "call", subject: "a|b", measured: "1 ms", ratio: "1.00×", against: "itself" },
+      {
+        measure: "call",
+        subject: "c",
+        measured: "2 ms",
+        ratio: "2.00×",
+        against: "a",
+        target: "≤ 3× — met",
+      },
+    ]);
+    expect(table.split("\n")).toEqual([
+      "| Measure | Subject | Measured | Ratio | Against | Target |",
+      "| --- | --- | --- | --- | --- | --- |",
+      "| call | a\\|b | 1 ms | 1.00× | itself |  |",
+      "| call | c | 2 ms | 2.00× | a | ≤ 3× — met |",
+      "",
+    ]);
+  });
+});
+
+describe("describeMachine", () => {
+  it("names the CPU, cores, memory, Node version and date", () => {
+    const line = describeMachine(new Date("2025-01-02T03:04:05Z"));
+    expect(line).toMatch(/^.+, \d+ cores, \d+ GiB memory; Node v\d+\.\d+\.\d+; 2025-01-02$/);
+  });
+});
