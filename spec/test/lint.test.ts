@@ -1,23 +1,27 @@
 // The lint ruleset is what stops a broken spec from reaching review, so each
 // rule the foundation relies on is proven here against a spec that breaks it.
 import { execFile } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parse, stringify } from "yaml";
+import { stringify } from "yaml";
+import {
+  invite,
+  loadSpec,
+  mutated as mutatedFrom,
+  type Spec,
+  specDir,
+} from "./support/spec-document.js";
 
-const specDir = join(dirname(fileURLToPath(import.meta.url)), "..");
 const run = promisify(execFile);
 
-type Spec = Record<string, any>;
 let original: Spec;
 let scratch: string;
 
 beforeAll(async () => {
-  original = parse(await readFile(join(specDir, "openapi.yaml"), "utf8"));
+  original = await loadSpec();
   scratch = await mkdtemp(join(tmpdir(), "spec-lint-"));
 });
 afterAll(() => rm(scratch, { recursive: true, force: true }));
@@ -38,15 +42,7 @@ async function lint(spec: Spec): Promise<{ ok: boolean; output: string }> {
   }
 }
 
-/** A deep copy of the spec with one change applied. */
-function mutated(change: (spec: Spec) => void): Spec {
-  const copy = structuredClone(original);
-  change(copy);
-  return copy;
-}
-
-const invite = (spec: Spec) =>
-  spec.paths["/v1.0/conference/videoConferences/{conferenceId}/users/invite"].post;
+const mutated = (change: (spec: Spec) => void) => mutatedFrom(original, change);
 
 describe("spec lint", () => {
   it("passes on the committed spec", async () => {
