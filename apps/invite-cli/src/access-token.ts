@@ -1,0 +1,36 @@
+import { createAppTokenProvider, type TokenProvider } from "@dingtalk-conference/client";
+import { InputError } from "./errors.js";
+
+export type AccessToken = string | TokenProvider;
+
+/**
+ * Picks the access token: --token, else DINGTALK_ACCESS_TOKEN, else an app's key and
+ * secret exchanged by the client's token provider. The values are passed on, never
+ * printed: no message of this CLI contains them.
+ */
+export function resolveAccessToken(
+  flag: string | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+  baseUrl: string | undefined,
+): AccessToken {
+  if (flag) return flag;
+  if (env.DINGTALK_ACCESS_TOKEN) return env.DINGTALK_ACCESS_TOKEN;
+  const appKey = env.DINGTALK_APP_KEY;
+  const appSecret = env.DINGTALK_APP_SECRET;
+  if (appKey && appSecret) {
+    return createAppTokenProvider(baseUrl ? { appKey, appSecret, baseUrl } : { appKey, appSecret });
+  }
+  if (appKey || appSecret) {
+    const missing = appKey ? "DINGTALK_APP_SECRET" : "DINGTALK_APP_KEY";
+    throw new InputError([
+      { where: missing, message: "is not set; an app's key and secret go together" },
+    ]);
+  }
+  throw new InputError([
+    {
+      where: "access token",
+      message:
+        "none given: pass --token, or set DINGTALK_ACCESS_TOKEN, or DINGTALK_APP_KEY and DINGTALK_APP_SECRET",
+    },
+  ]);
+}

@@ -1,0 +1,92 @@
+import {
+  type ConferenceClient,
+  ConferenceClientError,
+  DingTalkApiError,
+  type InviteUsersRequest,
+} from "@dingtalk-conference/client";
+import type { BatchFailure } from "./journal.js";
+import { type Person, toInvitee, toPhoneInvitee } from "./people.js";
+
+export type BatchOutcome =
+  | { readonly ok: true; readonly requestId?: string }
+  | ({ readonly ok: false } & BatchFailure);
+
+/**
+ * Sends one batch and says what happened; never throws for a failed request. The run
+ * depends only on this, so it is tested against scripted servers without the client's
+ * internals, and the client stays the only code that speaks HTTP.
+ */
+export type SendBatch = (people: readonly Person[]) => Promise<BatchOutcome>;
+
+export function createClientSender(options: {
+  client: ConferenceClient;
+  conferenceId: string;
+  /** The inviting user's unionId; without it DingTalk cannot show who is calling. */
+  operator?: string;
+}): SendBatch {
+  const { client, conferenceId, operator } = options;
+  return async (people) => {
+    try {
+      const result = await client.inviteUsers(conferenceId, requestBody(people, operator));
+      if (result.success)
+        return result.requestId ? { ok: true, requestId: result.requestId } : { ok: true };
+      // An answer of success:false says nothing about who was rung: keep it ambiguous.
+      return withRequestId(
+        {
+          ok: false,
+          code: "success:false",
+          message: "DingTalk answered success: false",
+          mayHaveActed: true,
+        },
+        result.requestId,
+      );
+    } catch (error) {
+      return failureOf(error);
+    }
+  };
+}
+
+export function requestBody(
+  people: readonly Person[],
+  operator: string | undefined,
+): InviteUsersRequest {
+  const users = people.flatMap((p) => (p.kind === "user" ? [toInvitee(p)] : []));
+  const phones = people.flatMap((p) => (p.kind === "phone" ? [toPhoneInvitee(p)] : []));
+  return {
+    ...(operator ? { unionId: operator } : {}),
+    ...(users.length > 0 ? { inviteeList: users } : {}),
+    ...(phones.length > 0 ? { phoneInviteeList: phones } : {}),
+  };
+}
+
+function failureOf(error: unknown): BatchOutcome {
+  if (error instanceof DingTalkApiError) {
+    return withRequestId(
+      {
+        ok: false,
+        code: error.code ?? `HTTP ${error.status}`,
+        message: error.message,
+        mayHaveActed: error.mayHaveActed,
+      },
+      error.requestId,
+    );
+  }
+  if (error instanceof ConferenceClientError) {
+    return {
+      ok: false,
+      code: error.name,
+      message: error.message,
+      mayHaveActed: error.mayHaveActed,
+    };
+  }
+  // Not the client's error, so nobody knows how far the request got: assume it may have rung.
+  const message = error instanceof Error ? error.message : String(error);
+  return { ok: false, code: "unexpected", message, mayHaveActed: true };
+}
+
+function withRequestId<T extends object>(
+  outcome: T,
+  requestId: string | undefined,
+): T & { requestId?: string } {
+  return requestId ? { ...outcome, requestId } : outcome;
+}

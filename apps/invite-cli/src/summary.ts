@@ -1,0 +1,190 @@
+import { personKey } from "./people.js";
+import type { AmbiguousBatch, Plan } from "./plan.js";
+import type { BatchResult } from "./send-batches.js";
+
+/** Failed batches that share a DingTalk code (or error class), with their request IDs. */
+export interface FailureGroup {
+  readonly code: string;
+  readonly message: string;
+  readonly people: number;
+  readonly batches: readonly number[];
+  readonly requestIds: readonly string[];
+}
+
+export interface RunSummary {
+  readonly conferenceId: string;
+  readonly dryRun: boolean;
+  /** People invited by this run. */
+  readonly invited: number;
+  /** People of batches the server surely refused: safe to re-send with --resume. */
+  readonly failed: number;
+  /** Already invited by an earlier run, or bad rows left out with --skip-invalid. */
+  readonly skipped: {
+    readonly alreadyInvited: number;
+    readonly invalidRows: number;
+    readonly duplicates: number;
+  };
+  /** People who may or may not have been rung: re-sent only with --resume --retry-ambiguous. */
+  readonly ambiguous: number;
+  /** People whose batches were never started (the run was interrupted). */
+  readonly notSent: number;
+  /** People this run set out to send (all of them for a dry run). */
+  readonly planned: number;
+  readonly batches: { readonly planned: number; readonly sent: number; readonly succeeded: number };
+  readonly failures: readonly FailureGroup[];
+  readonly ambiguousBatches: readonly {
+    readonly batch: number;
+    readonly people: readonly string[];
+    readonly reason?: string;
+  }[];
+  readonly journal?: string;
+  readonly next: readonly string[];
+}
+
+export function summarize(input: {
+  conferenceId: string;
+  plan: Plan;
+  results: readonly BatchResult[];
+  invalidRows: number;
+  duplicates: number;
+  retryAmbiguous: boolean;
+  dryRun: boolean;
+  journal?: string;
+}): RunSummary {
+  const { plan, results } = input;
+  const sentPeople = (r: BatchResult) => r.batch.people.length;
+  const succeeded = results.filter((r) => r.outcome.ok);
+  const surelyFailed = results.filter((r) => !r.outcome.ok && !r.outcome.mayHaveActed);
+  const newlyAmbiguous: AmbiguousBatch[] = results.flatMap((r) =>
+    !r.outcome.ok && r.outcome.mayHaveActed
+      ? [
+          {
+            batch: r.batch.number,
+            people: r.batch.people,
+            reason: `${r.outcome.code}: ${r.outcome.message}`,
+          },
+        ]
+      : [],
+  );
+  // Ambiguous batches of earlier runs that this run re-sent are no longer ambiguous.
+  const earlierAmbiguous = input.retryAmbiguous ? [] : plan.ambiguous;
+  const ambiguousBatches = [...earlierAmbiguous, ...newlyAmbiguous];
+  const planned = plan.batches.reduce((n, b) => n + b.people.length, 0);
+  const attempted = results.reduce((n, r) => n + sentPeople(r), 0);
+
+  const summary = {
+    conferenceId: input.conferenceId,
+    dryRun: input.dryRun,
+    invited: succeeded.reduce((n, r) => n + sentPeople(r), 0),
+    failed: surelyFailed.reduce((n, r) => n + sentPeople(r), 0),
+    skipped: {
+      alreadyInvited: plan.alreadyInvited,
+      invalidRows: input.invalidRows,
+      duplicates: input.duplicates,
+    },
+    ambiguous: ambiguousBatches.reduce((n, b) => n + b.people.length, 0),
+    notSent: input.dryRun ? 0 : planned - attempted,
+    planned,
+    batches: { planned: plan.batches.length, sent: results.length, succeeded: succeeded.length },
+    failures: groupFailures([
+      ...surelyFailed,
+      ...results.filter((r) => !r.outcome.ok && r.outcome.mayHaveActed),
+    ]),
+    ambiguousBatches: ambiguousBatches.map((b) => ({
+      batch: b.batch,
+      people: b.people.map(personKey),
+      ...(b.reason ? { reason: b.reason } : {}),
+    })),
+    ...(input.journal ? { journal: input.journal } : {}),
+  };
+  return { ...summary, next: nextSteps(summary) };
+}
+
+function groupFailures(failed: readonly BatchResult[]): FailureGroup[] {
+  const groups = new Map<
+    string,
+    { message: string; people: number; batches: number[]; requestIds: string[] }
+  >();
+  for (const { batch, outcome } of failed) {
+    if (outcome.ok) continue;
+    const group = groups.get(outcome.code) ?? {
+      message: outcome.message,
+      people: 0,
+      batches: [],
+      requestIds: [],
+    };
+    group.people += batch.people.length;
+    group.batches.push(batch.number);
+    if (outcome.requestId) group.requestIds.push(outcome.requestId);
+    groups.set(outcome.code, group);
+  }
+  return [...groups].map(([code, group]) => ({ code, ...group }));
+}
+
+function nextSteps(s: Omit<RunSummary, "next">): string[] {
+  if (s.dryRun) return ["run again without --dry-run to send"];
+  const steps: string[] = [];
+  if (s.failures.some((f) => f.code === "unknownUserError")) {
+    steps.push(
+      "unknownUserError: check the unionIds of the failed batches, fix the input, then re-run with --resume",
+    );
+  }
+  if (s.failed > 0 || s.notSent > 0)
+    steps.push("re-run with --resume to send the failed and unsent batches again");
+  if (s.ambiguous > 0) {
+    steps.push(
+      "ambiguous batches may have been rung: check with the invitees, then re-run with --resume --retry-ambiguous to send them again (they may be rung twice)",
+    );
+  }
+  return steps;
+}
+
+/** 0 everyone invited, 1 some invitees failed, are ambiguous or were not sent. */
+export function exitCodeOf(summary: RunSummary): 0 | 1 {
+  return summary.failed + summary.ambiguous + summary.notSent === 0 ? 0 : 1;
+}
+
+export function formatHuman(s: RunSummary): string {
+  const lines: string[] = [];
+  const row = (label: string, value: number | string, note = "") =>
+    lines.push(`  ${label.padEnd(10)} ${String(value).padStart(6)}${note ? `  ${note}` : ""}`);
+  lines.push(
+    `${s.dryRun ? "Plan (dry run, nothing sent)" : "Summary"} — conference ${s.conferenceId}`,
+  );
+  if (s.dryRun) {
+    row("to invite", s.planned, `in ${s.batches.planned} batch(es)`);
+  } else {
+    row("invited", s.invited, `in ${s.batches.succeeded} batch(es)`);
+    row("failed", s.failed);
+  }
+  const skipped = s.skipped.alreadyInvited + s.skipped.invalidRows;
+  row(
+    "skipped",
+    skipped,
+    [
+      s.skipped.alreadyInvited ? `${s.skipped.alreadyInvited} already invited` : "",
+      s.skipped.invalidRows ? `${s.skipped.invalidRows} invalid rows` : "",
+      s.skipped.duplicates ? `(${s.skipped.duplicates} duplicates merged)` : "",
+    ]
+      .filter(Boolean)
+      .join(", "),
+  );
+  row("ambiguous", s.ambiguous);
+  if (s.notSent > 0 && !s.dryRun) row("not sent", s.notSent, "run interrupted");
+  for (const f of s.failures) {
+    const ids = f.requestIds.length > 0 ? ` requestId ${f.requestIds.join(", ")}` : "";
+    lines.push(
+      `  ✗ ${f.code} (${f.people} people, batch ${f.batches.join(", ")}): ${f.message}${ids}`,
+    );
+  }
+  for (const b of s.ambiguousBatches) {
+    lines.push(`  ? batch ${b.batch}${b.reason ? ` (${b.reason})` : ""}: ${b.people.join(", ")}`);
+  }
+  if (s.journal && !s.dryRun) lines.push(`  journal: ${s.journal}`);
+  for (const step of s.next) lines.push(`Next: ${step}`);
+  return `${lines.join("\n")}\n`;
+}
+
+export function formatJson(s: RunSummary): string {
+  return `${JSON.stringify(s, null, 2)}\n`;
+}

@@ -1,0 +1,113 @@
+import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeEach, describe, expect, it } from "vitest";
+import { JournalError } from "../src/errors.js";
+import { JournalWriter, replayJournal } from "../src/journal.js";
+
+let path: string;
+beforeEach(() => {
+  path = join(mkdtempSync(join(tmpdir(), "journal-test-")), "run.journal");
+});
+
+function write(...records: object[]): void {
+  const writer = JournalWriter.open(path);
+  for (const record of records) writer.append(record as Parameters<JournalWriter["append"]>[0]);
+  writer.close();
+}
+
+describe("journal", () => {
+  it("is empty when the file does not exist yet", () => {
+    expect(replayJournal(path, "c1")).toEqual({ people: new Map(), nextBatch: 1 });
+  });
+
+  it("appends one JSON line per record, so a crash loses at most the line being written", () => {
+    write(
+      { type: "run", conferenceId: "c1", at: "t" },
+      { type: "pending", batch: 1, people: ["user:a"] },
+    );
+    expect(readFileSync(path, "utf8").split("\n")).toEqual([
+      '{"type":"run","conferenceId":"c1","at":"t"}',
+      '{"type":"pending","batch":1,"people":["user:a"]}',
+      "",
+    ]);
+  });
+
+  it("replays each person's latest outcome; pending without an outcome is ambiguous", () => {
+    const unknownUser = {
+      code: "unknownUserError",
+      message: "m",
+      requestId: "r2",
+      mayHaveActed: false,
+    };
+    const timeout = { code: "TimeoutError", message: "slow", mayHaveActed: true };
+    write(
+      { type: "run", conferenceId: "c1", at: "t" },
+      { type: "pending", batch: 1, people: ["user:a", "phone:1"] },
+      { type: "pending", batch: 2, people: ["user:b"] },
+      { type: "pending", batch: 3, people: ["user:c"] },
+      { type: "pending", batch: 4, people: ["user:d"] },
+      { type: "done", batch: 1, requestId: "r1" },
+      { type: "failed", batch: 2, ...unknownUser },
+      { type: "failed", batch: 4, ...timeout },
+      { type: "run", conferenceId: "c1", at: "t2" },
+      { type: "pending", batch: 5, people: ["user:b"] },
+      { type: "done", batch: 5 },
+    );
+    const replay = replayJournal(path, "c1");
+    expect(replay.nextBatch).toBe(6);
+    expect(Object.fromEntries(replay.people)).toEqual({
+      "user:a": { state: "done" },
+      "phone:1": { state: "done" },
+      "user:b": { state: "done" },
+      "user:c": { state: "ambiguous", batch: 3 },
+      "user:d": { state: "ambiguous", batch: 4, failure: timeout },
+    });
+  });
+
+  it("keeps a surely-failed batch as failed, to be re-sent by a plain resume", () => {
+    const failure = { code: "paramsError", message: "m", mayHaveActed: false };
+    write(
+      { type: "pending", batch: 1, people: ["user:a"] },
+      { type: "failed", batch: 1, ...failure },
+    );
+    expect(replayJournal(path, "c1").people.get("user:a")).toEqual({
+      state: "failed",
+      batch: 1,
+      failure,
+    });
+  });
+
+  it("ignores a torn last line, and the writer cuts it off before appending", () => {
+    write({ type: "pending", batch: 1, people: ["user:a"] });
+    appendFileSync(path, '{"type":"done","bat');
+    expect(replayJournal(path, "c1").people.get("user:a")).toEqual({
+      state: "ambiguous",
+      batch: 1,
+    });
+    write({ type: "done", batch: 1 });
+    expect(readFileSync(path, "utf8")).toBe(
+      '{"type":"pending","batch":1,"people":["user:a"]}\n{"type":"done","batch":1}\n',
+    );
+    expect(replayJournal(path, "c1").people.get("user:a")).toEqual({ state: "done" });
+  });
+
+  it("refuses a corrupt line in the middle, with its line number", () => {
+    writeFileSync(
+      path,
+      '{"type":"pending","batch":1,"people":["user:a"]}\nnot json\n{"type":"done","batch":1}\n',
+    );
+    expect(() => replayJournal(path, "c1")).toThrow(JournalError);
+    expect(() => replayJournal(path, "c1")).toThrow(`${path}:2: not a journal record`);
+  });
+
+  it("refuses a journal of another conference", () => {
+    write({ type: "run", conferenceId: "c1", at: "t" });
+    expect(() => replayJournal(path, "c2")).toThrow("belongs to conference c1, not c2");
+  });
+
+  it("refuses an outcome whose batch was never pending", () => {
+    write({ type: "done", batch: 7 });
+    expect(() => replayJournal(path, "c1")).toThrow("outcome of batch 7, which was never pending");
+  });
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import type { JournalReplay, PersonState } from "../src/journal.js";
+import { type Person, personKey } from "../src/people.js";
+import { planRun, splitIntoBatches } from "../src/plan.js";
+
+const users = (n: number): Person[] =>
+  Array.from({ length: n }, (_, i) => ({ kind: "user", unionId: `u${i}`, nick: `N${i}` }) as const);
+const noJournal: JournalReplay = { people: new Map(), nextBatch: 1 };
+const keysOf = (people: readonly Person[]) => people.map(personKey);
+
+describe("splitIntoBatches", () => {
+  it("cuts people into batches of the given size, numbered from the first free number", () => {
+    const batches = splitIntoBatches(users(5), 2, 7);
+    expect(batches.map((b) => [b.number, keysOf(b.people)])).toEqual([
+      [7, ["user:u0", "user:u1"]],
+      [8, ["user:u2", "user:u3"]],
+      [9, ["user:u4"]],
+    ]);
+  });
+
+  it("makes no batch of nobody", () => {
+    expect(splitIntoBatches([], 20, 1)).toEqual([]);
+  });
+});
+
+describe("planRun", () => {
+  it("sends everyone on a fresh run", () => {
+    const plan = planRun(users(45), noJournal, { batchSize: 20, retryAmbiguous: false });
+    expect(plan.batches.map((b) => b.people.length)).toEqual([20, 20, 5]);
+    expect(plan).toMatchObject({ alreadyInvited: 0, ambiguous: [] });
+  });
+
+  it("on resume skips the invited, re-sends the surely failed, and holds back the ambiguous", () => {
+    const failure = { code: "TimeoutError", message: "slow", mayHaveActed: true };
+    const states: [string, PersonState][] = [
+      ["user:u0", { state: "done" }],
+      [
+        "user:u1",
+        {
+          state: "failed",
+          batch: 1,
+          failure: { ...failure, code: "paramsError", mayHaveActed: false },
+        },
+      ],
+      ["user:u2", { state: "ambiguous", batch: 2 }],
+      ["user:u3", { state: "ambiguous", batch: 3, failure }],
+    ];
+    const journal: JournalReplay = { people: new Map(states), nextBatch: 4 };
+    const plan = planRun(users(5), journal, { batchSize: 20, retryAmbiguous: false });
+    expect(plan.batches.map((b) => [b.number, keysOf(b.people)])).toEqual([
+      [4, ["user:u1", "user:u4"]],
+    ]);
+    expect(plan.alreadyInvited).toBe(1);
+    expect(plan.ambiguous).toEqual([
+      { batch: 2, people: [users(5)[2]] },
+      { batch: 3, people: [users(5)[3]], reason: "TimeoutError: slow" },
+    ]);
+
+    const retry = planRun(users(5), journal, { batchSize: 20, retryAmbiguous: true });
+    expect(retry.batches.map((b) => keysOf(b.people))).toEqual([
+      ["user:u1", "user:u2", "user:u3", "user:u4"],
+    ]);
+  });
+});
