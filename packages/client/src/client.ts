@@ -1,0 +1,157 @@
+import { attemptSignal } from "./attempt-signal.js";
+import { toConnectionError } from "./connection-errors.js";
+import { AuthenticationError, ConferenceClientError, TimeoutError } from "./errors.js";
+import { type ClientHooks, hooksMiddleware } from "./hooks.js";
+import { redact } from "./redact.js";
+import { isGatewayBan, parseBody, REQUEST_ID_HEADER, toApiError } from "./response-errors.js";
+import { backoffMs, DEFAULT_RETRY_TIMING, isRetryable, type RetryTiming, sleep } from "./retry.js";
+import type { TokenProvider } from "./token.js";
+import { type ApiClient, createApiClient, TOKEN_HEADER } from "./transport.js";
+import type { InviteUsersRequest, InviteUsersResponse } from "./types.js";
+import { assertValidInvite } from "./validation.js";
+
+export interface ConferenceClientOptions {
+  /** The access token, or a function called before each attempt (e.g. a TokenProvider). */
+  accessToken: string | (() => string | Promise<string>);
+  /** Default: the spec's first server, https://api.dingtalk.io. */
+  baseUrl?: string;
+  /** A custom fetch (tests, proxies, edge runtimes, `createNodeFetch()`); called as `fetch(url, init)`. */
+  fetch?: typeof fetch;
+  /** Per-attempt timeout. Default 30 000 ms. */
+  timeoutMs?: number;
+  /** Retries of requests the server surely did not act on. Default 2. */
+  maxRetries?: number;
+  /** `unsafe: true` also retries 5xx answers, timeouts and broken connections, which may ring people twice. */
+  retry?: { unsafe?: boolean };
+  /** Logging and metrics; they never see the token, and phone numbers only masked. */
+  hooks?: ClientHooks;
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  maxRetries?: number;
+}
+
+export interface InviteUsersResult {
+  success: boolean;
+  /** From DingTalk's `x-acs-request-id` response header, when it sends one. */
+  requestId: string | undefined;
+}
+
+export interface ConferenceClient {
+  /** Invites users to a running conference. Not idempotent: every accepted call rings again. */
+  inviteUsers(
+    conferenceId: string,
+    body: InviteUsersRequest,
+    options?: RequestOptions,
+  ): Promise<InviteUsersResult>;
+  /** The typed openapi-fetch client (token header added), for `{ data, error, response }`. */
+  readonly raw: ApiClient;
+}
+
+const INVITE_PATH = "/v1.0/conference/videoConferences/{conferenceId}/users/invite";
+const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_MAX_RETRIES = 2;
+
+const isTokenProvider = (token: unknown): token is TokenProvider =>
+  typeof (token as Partial<TokenProvider>).invalidate === "function";
+
+/** createConferenceClient with the retry timing injectable (tests shorten the 1 s throttling floor). */
+export function createClientWithTiming(
+  options: ConferenceClientOptions,
+  timing: RetryTiming,
+): ConferenceClient {
+  const { accessToken } = options;
+  const resolveToken = async () =>
+    typeof accessToken === "function" ? accessToken() : accessToken;
+  const raw = createApiClient(options.baseUrl, options.fetch, resolveToken);
+  if (options.hooks) raw.use(hooksMiddleware(options.hooks));
+
+  async function attempt(
+    conferenceId: string,
+    body: InviteUsersRequest,
+    token: string,
+    signal: AbortSignal | undefined,
+    timeoutMs: number,
+  ): Promise<InviteUsersResult> {
+    const attemptSignalled = attemptSignal(signal, timeoutMs);
+    try {
+      const { data, error, response } = await raw.POST(INVITE_PATH, {
+        params: { path: { conferenceId } },
+        body,
+        headers: { [TOKEN_HEADER]: token },
+        signal: attemptSignalled.signal,
+        parseAs: "text",
+      });
+      // Read as text: the body may be anything a gateway sends, and must never crash the parse.
+      const parsed = parseBody(redact(error ?? data, token)) as InviteUsersResponse;
+      const { status, headers } = response;
+      if (!response.ok || typeof parsed?.success !== "boolean" || isGatewayBan(parsed)) {
+        throw toApiError(status, headers, parsed);
+      }
+      return {
+        success: parsed.success,
+        requestId: headers.get(REQUEST_ID_HEADER) ?? undefined,
+      };
+    } catch (error) {
+      if (error instanceof ConferenceClientError) throw error;
+      if (signal?.aborted) throw signal.reason;
+      if (attemptSignalled.timedOut()) throw new TimeoutError(timeoutMs);
+      throw toConnectionError(error);
+    } finally {
+      attemptSignalled.release();
+    }
+  }
+
+  async function inviteUsers(
+    conferenceId: string,
+    body: InviteUsersRequest,
+    { signal, timeoutMs, maxRetries }: RequestOptions = {},
+  ): Promise<InviteUsersResult> {
+    assertValidInvite(conferenceId, body);
+    const retries = maxRetries ?? options.maxRetries ?? DEFAULT_MAX_RETRIES;
+    const unsafe = options.retry?.unsafe === true;
+    let refreshedToken = false;
+    let retry = 0;
+    for (;;) {
+      signal?.throwIfAborted();
+      const token = await resolveToken();
+      try {
+        return await attempt(
+          conferenceId,
+          body,
+          token,
+          signal,
+          timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        );
+      } catch (error) {
+        if (!(error instanceof ConferenceClientError)) throw error;
+        // A rejected token from a provider is renewed once, at no retry's cost: a 400 rang no one.
+        if (isExpiredToken(error) && isTokenProvider(accessToken) && !refreshedToken) {
+          refreshedToken = true;
+          accessToken.invalidate(token);
+          continue;
+        }
+        retry++;
+        const delayMs =
+          retry <= retries && isRetryable(error, unsafe)
+            ? backoffMs(error, retry, timing)
+            : undefined;
+        if (delayMs === undefined) throw error;
+        options.hooks?.onRetry?.({ retry, delayMs, error });
+        await sleep(delayMs, signal);
+      }
+    }
+  }
+
+  return { inviteUsers, raw };
+}
+
+const isExpiredToken = (error: ConferenceClientError) =>
+  error instanceof AuthenticationError && error.code === "InvalidAuthentication";
+
+/** A client for DingTalk's invite-users API. See the README for the retry rule. */
+export function createConferenceClient(options: ConferenceClientOptions): ConferenceClient {
+  return createClientWithTiming(options, DEFAULT_RETRY_TIMING);
+}

@@ -1,0 +1,67 @@
+import type { Middleware } from "openapi-fetch";
+import type { ConferenceClientError } from "./errors.js";
+import { maskInviteBody } from "./redact.js";
+import { parseBody, REQUEST_ID_HEADER } from "./response-errors.js";
+
+export interface RequestEvent {
+  /** Pairs a request with its response. */
+  id: string;
+  method: string;
+  url: string;
+  /** The JSON body with phone numbers masked; headers (and so the token) are never given. */
+  body: unknown;
+}
+
+export interface ResponseEvent {
+  id: string;
+  method: string;
+  url: string;
+  status: number;
+  requestId: string | undefined;
+  durationMs: number;
+}
+
+export interface RetryEvent {
+  /** 1 for the first retry. */
+  retry: number;
+  delayMs: number;
+  error: ConferenceClientError;
+}
+
+/** Logging and metrics callbacks; each sees only redacted data. */
+export interface ClientHooks {
+  onRequest?(event: RequestEvent): void;
+  onResponse?(event: ResponseEvent): void;
+  onRetry?(event: RetryEvent): void;
+}
+
+/** The hooks as openapi-fetch middleware, so they also see calls made through `raw`. */
+export function hooksMiddleware({ onRequest, onResponse }: ClientHooks): Middleware {
+  const startedAt = new Map<string, number>();
+  return {
+    onRequest({ request, id }) {
+      startedAt.set(id, performance.now());
+      onRequest?.({
+        id,
+        method: request.method,
+        url: request.url,
+        body: maskInviteBody(parseBody(request.body)),
+      });
+    },
+    onResponse({ request, response, id }) {
+      const durationMs = performance.now() - (startedAt.get(id) ?? 0);
+      startedAt.delete(id);
+      onResponse?.({
+        id,
+        method: request.method,
+        url: request.url,
+        status: response.status,
+        requestId: response.headers.get(REQUEST_ID_HEADER) ?? undefined,
+        durationMs,
+      });
+    },
+    onError({ id }) {
+      startedAt.delete(id);
+    },
+  };
+}

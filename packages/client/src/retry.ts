@@ -1,0 +1,59 @@
+import { type ConferenceClientError, ConnectionError, ThrottledError } from "./errors.js";
+
+/** Backoff timing; tests shorten it, users keep DingTalk's floor. */
+export interface RetryTiming {
+  /** First backoff delay; doubles per retry, with jitter. */
+  baseDelayMs: number;
+  /** No retry after throttling comes sooner than this: DingTalk counts per second. */
+  throttleFloorMs: number;
+  /** A server asking for a longer wait (an IP ban) gets the error instead of a retry. */
+  maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY_TIMING: RetryTiming = {
+  baseDelayMs: 500,
+  throttleFloorMs: 1000,
+  maxDelayMs: 60_000,
+};
+
+/**
+ * Whether retrying may ring someone twice: only when the server surely did
+ * not act (refused, throttled, never reached) is a retry safe; `unsafe` opts
+ * in to retrying the rest (5xx, timeouts, broken connections).
+ */
+export function isRetryable(error: ConferenceClientError, unsafe: boolean): boolean {
+  if (error instanceof ThrottledError) return true;
+  if (!error.mayHaveActed) return error instanceof ConnectionError;
+  return unsafe;
+}
+
+/** Delay before retry number `retry` (1-based), or undefined when the server asks for too long. */
+export function backoffMs(
+  error: ConferenceClientError,
+  retry: number,
+  timing: RetryTiming,
+): number | undefined {
+  const exponential = timing.baseDelayMs * 2 ** (retry - 1);
+  // Full jitter on the upper half spreads many clients' retries apart.
+  let delay = exponential / 2 + (Math.random() * exponential) / 2;
+  if (error instanceof ThrottledError) {
+    delay = Math.max(delay, timing.throttleFloorMs, error.retryAfterMs ?? 0);
+  }
+  return delay > timing.maxDelayMs ? undefined : delay;
+}
+
+/** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
+export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}

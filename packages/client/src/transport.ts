@@ -1,0 +1,62 @@
+import createClient, { type Client, type PathSerializer } from "openapi-fetch";
+import type { paths } from "./generated/openapi.js";
+
+/** The header DingTalk reads the access token from. */
+export const TOKEN_HEADER = "x-acs-dingtalk-access-token";
+
+/** The spec's first server. */
+export const DEFAULT_BASE_URL = "https://api.dingtalk.io";
+
+/**
+ * openapi-fetch builds `new Request(url, init)` for every call and hands it to
+ * `fetch`. On Node 20 that costs ~100 µs more per call than `fetch(url, init)`,
+ * so this stand-in (passed as openapi-fetch's `Request`) only keeps the URL and
+ * init, and `callWithUrl` unpacks them again. Middleware sees these fields.
+ */
+export class PlainRequest {
+  readonly url: string;
+  readonly method: string;
+  readonly headers: Headers;
+  readonly body: RequestInit["body"];
+  readonly signal: RequestInit["signal"];
+
+  constructor(url: string, init: RequestInit) {
+    this.url = url;
+    this.method = init.method ?? "GET";
+    this.headers = init.headers as Headers; // openapi-fetch always passes a Headers
+    this.body = init.body;
+    this.signal = init.signal;
+  }
+}
+
+/**
+ * Each path parameter becomes exactly one encoded segment. openapi-fetch's own
+ * serializer passes the value to `String.replace` as a replacement pattern, so
+ * a `$'` in it would splice in the rest of the path.
+ */
+const encodePathParams: PathSerializer = (path, params) =>
+  path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(params[name])));
+
+export type ApiClient = Client<paths>;
+
+/**
+ * The typed openapi-fetch client on `fetchImpl`, called as `fetch(url, init)`.
+ * `defaultToken` fills the token header when a call did not set it.
+ */
+export function createApiClient(
+  baseUrl: string | undefined,
+  fetchImpl: typeof fetch = globalThis.fetch,
+  defaultToken?: () => string | Promise<string>,
+): ApiClient {
+  const callWithUrl = async (request: PlainRequest) => {
+    const { url, method, headers, body, signal } = request;
+    if (defaultToken && !headers.has(TOKEN_HEADER)) headers.set(TOKEN_HEADER, await defaultToken());
+    return fetchImpl(url, { method, headers, body, signal });
+  };
+  return createClient<paths>({
+    baseUrl: baseUrl ?? DEFAULT_BASE_URL,
+    Request: PlainRequest as unknown as typeof Request,
+    fetch: callWithUrl as unknown as (input: Request) => Promise<Response>,
+    pathSerializer: encodePathParams,
+  });
+}
