@@ -1,0 +1,49 @@
+/** A server the suite checks the client against, always behind Prism. */
+export interface ContractTarget {
+  readonly kind: "mock" | "provider";
+  /** For test names: what is being checked. */
+  readonly name: string;
+  /** Prism's URL: the mock itself, or the validating proxy in front of the provider. */
+  readonly baseUrl: string;
+  readonly accessToken: string;
+  /** Path parameters that replace the spec's examples: the provider's own conference. */
+  readonly pathParams?: Readonly<Record<string, string>>;
+}
+
+/** The variables that point the suite at a provider; all three or none. */
+export const providerVariables = [
+  "CONTRACT_BASE_URL",
+  "CONTRACT_ACCESS_TOKEN",
+  "CONTRACT_CONFERENCE_ID",
+] as const;
+
+export type ProviderSettings =
+  | { readonly upstream: string; readonly accessToken: string; readonly conferenceId: string }
+  | { readonly skipReason: string };
+
+export function providerSettings(env: NodeJS.ProcessEnv): ProviderSettings {
+  const missing = providerVariables.filter((name) => !env[name]);
+  if (missing.length === providerVariables.length) {
+    return {
+      skipReason: `provider checks skipped: set ${providerVariables.join(", ")} to run them`,
+    };
+  }
+  if (missing.length > 0) {
+    // Half a configuration is a mistake worth stopping for, not a reason to skip quietly.
+    throw new Error(
+      `provider checks need ${providerVariables.join(", ")}; missing: ${missing.join(", ")}`,
+    );
+  }
+  return {
+    upstream: env.CONTRACT_BASE_URL as string,
+    accessToken: env.CONTRACT_ACCESS_TOKEN as string,
+    conferenceId: env.CONTRACT_CONFERENCE_ID as string,
+  };
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    contractTargets: ContractTarget[];
+    providerSkipReason: string | null;
+  }
+}

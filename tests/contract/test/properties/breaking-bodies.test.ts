@@ -1,0 +1,90 @@
+// Property 2: a body that breaks the request schema never reaches the server
+// unflagged. The client refuses it before sending, saying where; if it lets
+// one through, Prism must flag it. Prism also judges every such body sent
+// directly, so the generator, the client and Prism must all agree.
+import { ValidationError } from "@dingtalk-conference/client";
+import fc from "fast-check";
+import { afterAll, describe, expect, it } from "vitest";
+import { driverFor } from "../../src/client-drivers.js";
+import { settle } from "../../src/outcome.js";
+import { propertyParameters } from "../../src/properties.js";
+import { recordingFetch } from "../../src/recording-fetch.js";
+import { examplePathParams, requestSchemaOf } from "../../src/request-examples.js";
+import { type BreakageKind, breakageKinds, brokenArbitraryOf } from "../../src/schema-breakers.js";
+import { schemaErrors } from "../../src/schema-validator.js";
+import { prismFlagged } from "../../src/sl-violations.js";
+import { expandPath, operationById } from "../../src/spec.js";
+import { contractTargets } from "../../src/targets-in-test.js";
+
+const { mock, provider } = contractTargets();
+const invite = operationById("inviteUsers");
+const schema = requestSchemaOf(invite);
+const driver = driverFor(invite.operationId);
+
+describe.each([mock, provider].filter((target) => target !== undefined))(
+  "property: every schema-breaking body is refused or flagged ($name)",
+  (target) => {
+    const pathParams = { ...examplePathParams(invite), ...target.pathParams };
+    const url = target.baseUrl + expandPath(invite.pathTemplate, pathParams);
+    const credentials = Object.fromEntries(
+      invite.apiKeyHeaders.map((header) => [header, target.accessToken]),
+    );
+    const kindsTried = new Set<BreakageKind>();
+    let letThrough = 0;
+
+    afterAll(() => {
+      if (letThrough > 0)
+        console.log(
+          `[contract] ${target.name}: the client sent ${letThrough} schema-breaking bodies that Prism flagged`,
+        );
+    });
+
+    it("agrees with Prism on every broken body", async () => {
+      await fc.assert(
+        fc.asyncProperty(brokenArbitraryOf(schema), async (broken) => {
+          kindsTried.add(broken.kind);
+          expect(
+            schemaErrors(schema, broken.value),
+            `the generator did not break the body: ${broken.description}`,
+          ).not.toEqual([]);
+          const direct = await fetch(url, {
+            method: invite.method.toUpperCase(),
+            headers: { "content-type": "application/json", ...credentials },
+            body: JSON.stringify(broken.value),
+          });
+          await direct.body?.cancel();
+          expect(
+            prismFlagged(direct.status, direct.headers),
+            `Prism accepted a body the schema refuses: ${broken.description}`,
+          ).toBe(true);
+          const recorder = recordingFetch();
+
+          const outcome = await settle(
+            driver.call(target, recorder.fetch, { name: "broken", pathParams, body: broken.value }),
+          );
+
+          if (!outcome.ok && outcome.error instanceof ValidationError) {
+            expect(recorder.exchanges, "a refused body was sent anyway").toEqual([]);
+            const paths = outcome.error.issues.map((issue) => issue.path);
+            expect(
+              paths.some(
+                (path) => path === broken.pointer || path.startsWith(`${broken.pointer}/`),
+              ),
+              `issues ${JSON.stringify(paths)} do not point at ${broken.pointer} (${broken.description})`,
+            ).toBe(true);
+            return;
+          }
+          letThrough++;
+          expect(recorder.exchanges).toHaveLength(1);
+          const response = recorder.exchanges[0]?.response;
+          expect(
+            response !== undefined && prismFlagged(response.status, response.headers),
+            `the client sent a broken body Prism did not flag: ${broken.description}`,
+          ).toBe(true);
+        }),
+        propertyParameters(target),
+      );
+      expect([...kindsTried].sort()).toEqual([...breakageKinds].sort());
+    });
+  },
+);
