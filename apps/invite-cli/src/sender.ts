@@ -61,12 +61,15 @@ export function requestBody(
 
 function failureOf(error: unknown): BatchOutcome {
   if (error instanceof DingTalkApiError) {
+    // A 2xx the client could not read (e.g. a body that is not JSON) was still accepted:
+    // the people may have been rung, so it must not count as surely failed.
+    const accepted = error.status >= 200 && error.status < 300;
     return withRequestId(
       {
         ok: false,
         code: error.code ?? `HTTP ${error.status}`,
         message: error.message,
-        mayHaveActed: error.mayHaveActed,
+        mayHaveActed: error.mayHaveActed || accepted,
       },
       error.requestId,
     );

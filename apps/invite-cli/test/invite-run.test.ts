@@ -1,0 +1,288 @@
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { RunSummary } from "../src/summary.js";
+import {
+  appCredentials,
+  dingTalkError,
+  type InviteServer,
+  issuedToken,
+  startInviteServer,
+} from "./fixtures/invite-server.js";
+import { writePeopleCsv } from "./fixtures/people-csv.js";
+import { runCli } from "./fixtures/run-cli.js";
+
+const token = "token-do-not-print";
+let dir: string;
+let server: InviteServer | undefined;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "invite-run-"));
+});
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+const base = (url: string) => ["conf1", "--token", token, "--base-url", url, "--rate", "1000"];
+const ringCounts = (s: InviteServer, keys: readonly string[]) =>
+  keys.map((k) => s.rings.get(k) ?? 0);
+
+describe("a run against a scripted DingTalk on loopback", () => {
+  it("invites everyone once, in batches of --batch-size, and exits 0", async () => {
+    server = await startInviteServer();
+    const csv = writePeopleCsv(dir, 45);
+    const run = await runCli(
+      [...base(server.url), "--csv", csv.path, "--batch-size", "20", "--operator", "op1"],
+      {
+        cwd: dir,
+      },
+    );
+    expect(run.code).toBe(0);
+    expect(server.received.map((r) => r.people.length)).toEqual([20, 20, 5]);
+    expect(
+      server.received.every(
+        (r) => r.token === token && r.body.unionId === "op1" && r.conferenceId === "conf1",
+      ),
+    ).toBe(true);
+    expect(ringCounts(server, csv.keys)).toEqual(csv.keys.map(() => 1));
+    expect(run.stdout).toMatch(/invited\s+45\s+in 3 batch\(es\)/);
+    expect(existsSync(`${csv.path}.conf1.journal`)).toBe(true);
+  });
+
+  it("invites a person given both as a flag and in the CSV once", async () => {
+    server = await startInviteServer();
+    const csv = writePeopleCsv(dir, 3);
+    const run = await runCli(
+      [
+        ...base(server.url),
+        "--csv",
+        csv.path,
+        "--user",
+        "union0:From flag",
+        "--phone",
+        "13800000002",
+      ],
+      { cwd: dir },
+    );
+    expect(run.code).toBe(0);
+    expect(server.received).toHaveLength(1);
+    expect(server.received[0]?.body.inviteeList).toEqual([
+      { unionId: "union0", nick: "From flag" },
+      { unionId: "union1", nick: "User 1" },
+    ]);
+    expect(server.received[0]?.body.phoneInviteeList).toEqual([{ phoneNumber: "13800000002" }]);
+    expect(run.stdout).toContain("2 duplicates merged");
+  });
+
+  it("rides out throttling mid-run through the client's retry, ringing nobody twice", async () => {
+    // The third and fourth requests are throttled; the client waits and retries them.
+    server = await startInviteServer({
+      reply: (invite) =>
+        invite.index === 2 || invite.index === 3
+          ? dingTalkError(403, "Forbidden.AccessDenied.QpsLimitForAppkeyAndApi")
+          : undefined,
+    });
+    const csv = writePeopleCsv(dir, 50);
+    const run = await runCli(
+      [...base(server.url), "--csv", csv.path, "--batch-size", "10", "--concurrency", "1"],
+      {
+        cwd: dir,
+      },
+    );
+    expect(run.code).toBe(0);
+    expect(server.received).toHaveLength(7);
+    expect(ringCounts(server, csv.keys)).toEqual(csv.keys.map(() => 1));
+  });
+
+  it("reports a batch failing with unknownUserError by code and requestId; --resume re-sends only that batch", async () => {
+    let unknownUserFixed = false;
+    server = await startInviteServer({
+      reply: (invite) =>
+        !unknownUserFixed && invite.people.includes("user:union4")
+          ? dingTalkError(400, "unknownUserError")
+          : undefined,
+    });
+    const csv = writePeopleCsv(dir, 12);
+    const args = [...base(server.url), "--csv", csv.path, "--batch-size", "5"];
+    const first = await runCli([...args, "--json"], { cwd: dir });
+    expect(first.code).toBe(1);
+    const summary = JSON.parse(first.stdout) as RunSummary;
+    expect(summary).toMatchObject({ invited: 7, failed: 5, ambiguous: 0, notSent: 0 });
+    expect(summary.failures).toEqual([
+      {
+        code: "unknownUserError",
+        message: expect.any(String),
+        people: 5,
+        batches: [1],
+        requestIds: ["req-unknownUserError"],
+      },
+    ]);
+    expect(summary.next.join("\n")).toContain("--resume");
+    expect(ringCounts(server, csv.keys)).toEqual([0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1]);
+
+    const human = await runCli([...args, "--resume", "--dry-run"], { cwd: dir });
+    expect(human.stdout).toMatch(/to invite\s+5\s+in 1 batch\(es\)/);
+    expect(human.stdout).toContain("7 already invited");
+
+    unknownUserFixed = true;
+    const resumed = await runCli([...args, "--resume"], { cwd: dir });
+    expect(resumed.code).toBe(0);
+    expect(server.received.map((r) => r.people.length)).toEqual([5, 5, 2, 5]);
+    expect(ringCounts(server, csv.keys)).toEqual(csv.keys.map(() => 1));
+  });
+
+  it("keeps a batch answered 500 as ambiguous: a plain resume holds it back, --retry-ambiguous re-sends it", async () => {
+    let failOnce = true;
+    server = await startInviteServer({
+      reply: (invite) => {
+        if (failOnce && invite.people.includes("user:union6")) {
+          failOnce = false;
+          return dingTalkError(500, "systemError", true);
+        }
+        return undefined;
+      },
+    });
+    const csv = writePeopleCsv(dir, 9);
+    const args = [...base(server.url), "--csv", csv.path, "--batch-size", "3"];
+    const first = await runCli(args, { cwd: dir });
+    expect(first.code).toBe(1);
+    expect(first.stdout).toMatch(/ambiguous\s+3\n/);
+    expect(first.stdout).toContain("? batch 3 (systemError");
+    expect(first.stdout).toContain("--retry-ambiguous");
+
+    const plain = await runCli([...args, "--resume", "--json"], { cwd: dir });
+    expect(plain.code).toBe(1);
+    expect(JSON.parse(plain.stdout)).toMatchObject({
+      invited: 0,
+      ambiguous: 3,
+      skipped: { alreadyInvited: 6 },
+    });
+    expect(server.received).toHaveLength(3);
+
+    const retried = await runCli([...args, "--resume", "--retry-ambiguous"], { cwd: dir });
+    expect(retried.code).toBe(0);
+    expect(ringCounts(server, csv.keys)).toEqual([1, 1, 1, 1, 1, 1, 2, 2, 2]);
+  });
+
+  it("never prints the token, the app secret or the fetched token, also with --verbose", async () => {
+    server = await startInviteServer({
+      reply: (invite) =>
+        invite.index === 1 ? dingTalkError(400, "InvalidAuthentication") : undefined,
+    });
+    const csv = writePeopleCsv(dir, 6);
+    const withToken = await runCli(
+      [...base(server.url), "--csv", csv.path, "--batch-size", "2", "--verbose"],
+      {
+        cwd: dir,
+      },
+    );
+    const withApp = await runCli(
+      [
+        "conf1",
+        "--base-url",
+        server.url,
+        "--csv",
+        csv.path,
+        "--verbose",
+        "--journal",
+        join(dir, "app.journal"),
+      ],
+      {
+        cwd: dir,
+        env: {
+          DINGTALK_APP_KEY: appCredentials.appKey,
+          DINGTALK_APP_SECRET: appCredentials.appSecret,
+        },
+      },
+    );
+    expect(withToken.stderr).toContain("batch 2: failed — InvalidAuthentication");
+    expect(withApp.code).toBe(0);
+    expect(server.received.at(-1)?.token).toBe(issuedToken);
+    for (const output of [withToken.stdout, withToken.stderr, withApp.stdout, withApp.stderr]) {
+      expect(output).not.toContain(token);
+      expect(output).not.toContain(appCredentials.appSecret);
+      expect(output).not.toContain(issuedToken);
+    }
+  });
+
+  it("stops with exit 2 before sending when the app's credentials are wrong", async () => {
+    server = await startInviteServer();
+    const run = await runCli(["conf1", "--base-url", server.url, "--user", "u1:Ann"], {
+      cwd: dir,
+      env: { DINGTALK_APP_KEY: appCredentials.appKey, DINGTALK_APP_SECRET: "wrong-secret" },
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("DINGTALK_APP_KEY/DINGTALK_APP_SECRET: no access token");
+    expect(run.stderr).not.toContain("wrong-secret");
+    expect(server.received).toHaveLength(0);
+  });
+});
+
+describe("bad input or configuration: exit 2, a message that says what and where, nothing sent", () => {
+  it("lists every bad CSV row with its line, and sends nobody", async () => {
+    server = await startInviteServer();
+    const csv = join(dir, "people.csv");
+    writeFileSync(csv, "unionId,phoneNumber,nick\nu1,,Ann\nu2,,\n,,Nobody\nu1,,Ann\n");
+    const run = await runCli([...base(server.url), "--csv", csv], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${csv}:3: user u2 has no nick`);
+    expect(run.stderr).toContain(`${csv}:4: neither unionId nor phoneNumber`);
+    expect(run.stderr).toContain(`${csv}:5: duplicate of line 2`);
+    expect(run.stderr).toContain("--skip-invalid");
+    expect(server.received).toHaveLength(0);
+    expect(existsSync(`${csv}.conf1.journal`)).toBe(false);
+  });
+
+  it("sends the valid rows with --skip-invalid and counts the others as skipped", async () => {
+    server = await startInviteServer();
+    const csv = join(dir, "people.csv");
+    writeFileSync(csv, "unionId,phoneNumber,nick\nu1,,Ann\nu2,,\n");
+    const run = await runCli([...base(server.url), "--csv", csv, "--skip-invalid", "--json"], {
+      cwd: dir,
+    });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ invited: 1, skipped: { invalidRows: 1 } });
+    expect(run.stderr).toContain(`${csv}:3: user u2 has no nick`);
+  });
+
+  it("refuses a missing token, a missing CSV and an earlier journal without --resume", async () => {
+    server = await startInviteServer();
+    const noToken = await runCli(["conf1", "--base-url", server.url, "--user", "u1:Ann"], {
+      cwd: dir,
+    });
+    expect(noToken.code).toBe(2);
+    expect(noToken.stderr).toContain("access token: none given");
+
+    const noFile = await runCli([...base(server.url), "--csv", "missing.csv"], { cwd: dir });
+    expect(noFile.code).toBe(2);
+    expect(noFile.stderr).toContain("--csv missing.csv: cannot read the file");
+
+    expect((await runCli([...base(server.url), "--user", "u1:Ann"], { cwd: dir })).code).toBe(0);
+    const again = await runCli([...base(server.url), "--user", "u1:Ann"], { cwd: dir });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain("a journal of an earlier run exists: pass --resume");
+    expect(server.received).toHaveLength(1);
+  });
+
+  it("--dry-run validates and prints the plan without sending or journaling", async () => {
+    server = await startInviteServer();
+    const csv = writePeopleCsv(dir, 41);
+    const run = await runCli([...base(server.url), "--csv", csv.path, "--dry-run"], {
+      cwd: dir,
+      env: {},
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Plan (dry run, nothing sent)");
+    expect(run.stdout).toMatch(/to invite\s+41\s+in 3 batch\(es\)/);
+    expect(server.received).toHaveLength(0);
+    expect(existsSync(`${csv.path}.conf1.journal`)).toBe(false);
+  });
+
+  it("prints the help with examples and exits 0", async () => {
+    const run = await runCli(["--help"], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Usage: dingtalk-invite <conferenceId>");
+  });
+});
