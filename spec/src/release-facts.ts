@@ -1,0 +1,46 @@
+// What a change reaches: the workspace packages its files belong to, and the
+// published packages whose users will see it.
+import { relative, sep } from "node:path";
+import { getPackages } from "@manypkg/get-packages";
+
+/** The published client; its types are generated from the spec. */
+export const clientPackage = "@dingtalk-conference/client";
+/** The spec file, relative to the repository root. */
+export const specFile = "spec/openapi.yaml";
+
+export interface WorkspacePackage {
+  name: string;
+  /** Folder relative to the repository root, with forward slashes. */
+  dir: string;
+  published: boolean;
+}
+
+export async function workspacePackages(root: string): Promise<WorkspacePackage[]> {
+  const { packages } = await getPackages(root);
+  return packages.map((pkg) => ({
+    name: pkg.packageJson.name,
+    dir: relative(root, pkg.dir).split(sep).join("/"),
+    published: (pkg.packageJson as { private?: boolean }).private !== true,
+  }));
+}
+
+/** The package a file belongs to: the one with the deepest folder containing it, or the root. */
+export function owningPackage(packages: readonly WorkspacePackage[], file: string): string {
+  const owners = packages
+    .filter((pkg) => pkg.dir !== "" && file.startsWith(`${pkg.dir}/`))
+    .sort((a, b) => b.dir.length - a.dir.length);
+  return owners[0]?.name ?? "(repository root)";
+}
+
+/**
+ * Why a file reaches a published package's users, or undefined: its source
+ * code, or the spec, whose every change flows into the client's generated types.
+ */
+export function reachedPackage(
+  packages: readonly WorkspacePackage[],
+  file: string,
+): { name: string; because: string } | undefined {
+  if (file === specFile) return { name: clientPackage, because: `${file} → generated types` };
+  const pkg = packages.find((p) => p.published && file.startsWith(`${p.dir}/src/`));
+  return pkg ? { name: pkg.name, because: file } : undefined;
+}

@@ -1,0 +1,182 @@
+// Each fixture is the committed spec with one change, made in memory; the
+// expectation names how a client built on the committed spec is affected.
+import { beforeAll, describe, expect, it } from "vitest";
+import { compareSpecs, type SpecChange } from "../src/compare-specs.js";
+import { invite, loadSpec, mutated, type Spec } from "./support/spec-document.js";
+
+let original: Spec;
+beforeAll(async () => {
+  original = await loadSpec();
+});
+
+const inviteResponse200 =
+  "/paths/~1v1.0~1conference~1videoConferences~1{conferenceId}~1users~1invite/post/responses/200/content/application~1json/schema";
+const inviteRequest =
+  "/paths/~1v1.0~1conference~1videoConferences~1{conferenceId}~1users~1invite/post/requestBody/content/application~1json/schema";
+const inviteResponses =
+  "/paths/~1v1.0~1conference~1videoConferences~1{conferenceId}~1users~1invite/post/responses";
+
+/** The 200 response also lists who was invited, reusing the request's Invitee schema. */
+function echoInvitees(spec: Spec): void {
+  spec.components.schemas.InviteUsersResponse.properties.invitees = {
+    type: "array",
+    description: "Who was invited.",
+    items: { $ref: "#/components/schemas/Invitee" },
+  };
+}
+
+const changesOf = (change: (spec: Spec) => void, base: (spec: Spec) => void = () => {}) => {
+  const before = mutated(original, base);
+  return compareSpecs(before, mutated(before, change));
+};
+
+const pick = (changes: SpecChange[], path: string) => changes.find((c) => c.path === path);
+
+describe("compareSpecs", () => {
+  it("finds nothing between the spec and itself", () => {
+    expect(compareSpecs(original, structuredClone(original))).toEqual([]);
+  });
+
+  it.each([
+    {
+      rule: "removing a response field is breaking",
+      change: (spec: Spec) => {
+        delete spec.components.schemas.InviteUsersResponse.properties.success;
+      },
+      path: `${inviteResponse200}/properties/success`,
+      kind: "breaking",
+    },
+    {
+      rule: "making nick optional in a response is breaking",
+      base: echoInvitees,
+      change: (spec: Spec) => {
+        spec.components.schemas.Invitee.required = [];
+      },
+      path: `${inviteResponse200}/properties/invitees/items/required/0`,
+      kind: "breaking",
+    },
+    {
+      rule: "the same change, nick optional in the request, is not breaking",
+      base: echoInvitees,
+      change: (spec: Spec) => {
+        spec.components.schemas.Invitee.required = [];
+      },
+      path: `${inviteRequest}/properties/inviteeList/items/required/0`,
+      kind: "non-breaking",
+    },
+    {
+      rule: "making nick required in a request is breaking",
+      change: (spec: Spec) => {
+        spec.components.schemas.PhoneInvitee.required = ["nick"];
+      },
+      path: `${inviteRequest}/properties/phoneInviteeList/items/required/0`,
+      kind: "breaking",
+    },
+    {
+      rule: "adding a required request field is breaking",
+      change: (spec: Spec) => {
+        const request = spec.components.schemas.InviteUsersRequest;
+        request.properties.meetingTitle = { type: "string", description: "Shown to invitees." };
+        request.required = ["meetingTitle"];
+      },
+      path: `${inviteRequest}/required/0`,
+      kind: "breaking",
+    },
+    {
+      rule: "adding an optional request field is not breaking",
+      change: (spec: Spec) => {
+        spec.components.schemas.InviteUsersRequest.properties.meetingTitle = {
+          type: "string",
+          description: "Shown to invitees.",
+        };
+      },
+      path: `${inviteRequest}/properties/meetingTitle`,
+      kind: "non-breaking",
+    },
+    {
+      rule: "narrowing a request field's type to an enum is breaking",
+      change: (spec: Spec) => {
+        spec.components.schemas.PhoneInvitee.properties.statusCode.enum = ["86", "852"];
+      },
+      path: `${inviteRequest}/properties/phoneInviteeList/items/properties/statusCode/enum/0`,
+      kind: "breaking",
+    },
+    {
+      rule: "narrowing a request field from integer to string is breaking",
+      base: (spec: Spec) => {
+        spec.components.schemas.PhoneInvitee.properties.statusCode.type = ["string", "integer"];
+      },
+      change: (spec: Spec) => {
+        spec.components.schemas.PhoneInvitee.properties.statusCode.type = "string";
+      },
+      path: `${inviteRequest}/properties/phoneInviteeList/items/properties/statusCode/type`,
+      kind: "breaking",
+    },
+    {
+      rule: "narrowing a response field is not breaking",
+      change: (spec: Spec) => {
+        spec.components.schemas.GetAccessTokenResponse.properties.expireIn.maximum = 7200;
+      },
+      path: "/paths/~1v1.0~1oauth2~1accessToken/post/responses/200/content/application~1json/schema/properties/expireIn/maximum",
+      kind: "non-breaking",
+    },
+    {
+      rule: "adding an error code (a named error example) is not breaking",
+      change: (spec: Spec) => {
+        spec.components.responses.SystemError.content["application/json"].examples.serviceBusy = {
+          summary: "Busy",
+          value: { code: "serviceBusy", message: "busy", requestid: "1" },
+        };
+      },
+      path: `${inviteResponses}/500/content/application~1json/examples/serviceBusy`,
+      kind: "non-breaking",
+      reason: "[Added] error code `serviceBusy`; callers may want to handle it",
+    },
+    {
+      rule: "removing an error code (a named error example) is not breaking",
+      change: (spec: Spec) => {
+        delete spec.components.responses.Forbidden.content["application/json"].examples[
+          "Forbidden.AccessDenied.QpsLimitForAppkeyAndApi"
+        ];
+      },
+      path: `${inviteResponses}/403/content/application~1json/examples/Forbidden.AccessDenied.QpsLimitForAppkeyAndApi`,
+      kind: "non-breaking",
+      reason: "[Removed] error code `Forbidden.AccessDenied.QpsLimitForAppkeyAndApi`",
+    },
+    {
+      rule: "removing an error status (its generated type) is breaking",
+      change: (spec: Spec) => {
+        delete invite(spec).responses["403"];
+      },
+      path: `${inviteResponses}/403`,
+      kind: "breaking",
+    },
+    {
+      rule: "rewording a description is an annotation",
+      change: (spec: Spec) => {
+        spec.components.schemas.Invitee.properties.nick.description = "The invitee's display name.";
+      },
+      path: `${inviteRequest}/properties/inviteeList/items/properties/nick/description`,
+      kind: "annotation",
+    },
+  ])("$rule", ({ base, change, path, kind, reason }) => {
+    const changes = changesOf(change, base);
+    expect(pick(changes, path), JSON.stringify(changes, null, 2)).toMatchObject({
+      kind,
+      ...(reason ? { reason } : {}),
+    });
+  });
+
+  it("lists breaking changes first", () => {
+    const changes = changesOf((spec) => {
+      spec.components.schemas.Invitee.properties.nick.description = "Reworded.";
+      delete spec.components.schemas.InviteUsersResponse.properties.success;
+    });
+    expect(changes.map((c) => c.kind)).toEqual(
+      [...changes.map((c) => c.kind)].sort((a, b) =>
+        a === "breaking" ? -1 : b === "breaking" ? 1 : 0,
+      ),
+    );
+    expect(changes[0]?.kind).toBe("breaking");
+  });
+});

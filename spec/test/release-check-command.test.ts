@@ -1,0 +1,90 @@
+// `pnpm release:check` end to end, in a scratch repository with real git history.
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { changeset, createScratchRepo, type ScratchRepo } from "./support/scratch-repo.js";
+import { loadSpec, mutated, type Spec } from "./support/spec-document.js";
+
+let original: Spec;
+let repo: ScratchRepo;
+
+beforeAll(async () => {
+  original = await loadSpec();
+});
+beforeEach(async () => {
+  repo = await createScratchRepo();
+});
+afterEach(() => repo.remove());
+
+const client = "@dingtalk-conference/client";
+const editSpec = () =>
+  repo.writeSpec(
+    mutated(original, (spec) => {
+      spec.components.schemas.Invitee.properties.nick.description = "The invitee's display name.";
+    }),
+  );
+
+describe("pnpm release:check", () => {
+  it("explains itself and passes when no base ref is given", async () => {
+    await editSpec();
+    const result = await repo.run("release-check");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("none given, so nothing is checked");
+  });
+
+  it("fails on a spec change without a changeset, naming the client and why", async () => {
+    await editSpec();
+    await repo.commitAll("reword nick");
+    const result = await repo.run("release-check", "main");
+    expect(result.stdout).toContain("@dingtalk-conference/spec: spec/openapi.yaml");
+    expect(result.stdout).toContain(
+      `✖ ${client} (spec/openapi.yaml → generated types): no changeset in this change bumps it`,
+    );
+    expect(result.code).toBe(1);
+  });
+
+  it("passes a spec change that comes with a changeset for the client", async () => {
+    await editSpec();
+    await repo.write(".changeset/reword-nick.md", changeset(client, "patch", "Reword nick."));
+    const result = await repo.run("release-check", "main");
+    expect(result.stdout).toContain(
+      `✔ ${client} (spec/openapi.yaml → generated types): changeset bumps it patch`,
+    );
+    expect(result.code).toBe(0);
+  });
+
+  it("fails on a change to the client's source without a changeset", async () => {
+    await repo.write("packages/client/src/index.ts", "export const retries = 2;\n");
+    const result = await repo.run("release-check", "main");
+    expect(result.stdout).toContain(`✖ ${client} (packages/client/src/index.ts)`);
+    expect(result.code).toBe(1);
+  });
+
+  it("does not count a changeset that was already pending before this change", async () => {
+    await repo.git("checkout", "-q", "main");
+    await repo.write(".changeset/earlier-work.md", changeset(client, "minor", "Earlier work."));
+    await repo.commitAll("earlier work");
+    await repo.git("checkout", "-q", "-b", "later");
+    await editSpec();
+    expect((await repo.run("release-check", "main")).code).toBe(1);
+  });
+
+  it("passes a change that reaches no published package", async () => {
+    await repo.write("spec/README.md", "The spec, reworded.\n");
+    const result = await repo.run("release-check", "main");
+    expect(result.stdout).toContain("@dingtalk-conference/spec: spec/README.md");
+    expect(result.stdout).toContain("No published package is reached: no changeset needed.");
+    expect(result.code).toBe(0);
+  });
+
+  it.each([
+    {
+      args: ["no-such-ref"],
+      message: 'release:check: "no-such-ref" is not a commit in this repository',
+    },
+    { args: ["main", "feature"], message: "release:check: one base ref at most" },
+    { args: ["--since"], message: 'release:check: unknown option "--since"' },
+  ])("refuses $args with a clear message", async ({ args, message }) => {
+    const result = await repo.run("release-check", ...args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+  });
+});
