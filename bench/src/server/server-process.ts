@@ -1,6 +1,7 @@
 import { type ChildProcess, fork } from "node:child_process";
 import { once } from "node:events";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { benchRoot } from "../bench-root.js";
 import type { ServerStats } from "./loopback-server.js";
 
 export type ServerRequest = "stats" | "reset" | "close";
@@ -14,8 +15,8 @@ export interface ServerProcess {
   close(): Promise<void>;
 }
 
-/** Sits next to this module in dist/ (tsdown emits it as its own entry). */
-const serverMain = fileURLToPath(new URL("./server-main.js", import.meta.url));
+/** The built child entry (tsdown emits it as an entry of its own). */
+const serverMain = join(benchRoot, "dist", "server-main.js");
 
 function ask(child: ChildProcess, request: ServerRequest): Promise<ServerReply> {
   const reply = once(child, "message") as Promise<[ServerReply]>;

@@ -1,0 +1,39 @@
+import { createConferenceClient, type InviteUsersRequest } from "@dingtalk-conference/client";
+import { createNodeFetch } from "@dingtalk-conference/client/node";
+import type { Subject } from "./harness.js";
+import { accessToken, assertSuccess, conferenceId, inviteUrl } from "./invite-call.js";
+
+/** @dingtalk-conference/client with its default transport, the portable global fetch. */
+export function clientWithFetch(baseUrl: string, body: InviteUsersRequest): Subject {
+  const client = createConferenceClient({ accessToken, baseUrl });
+  return {
+    name: "client, default fetch",
+    call: async () => assertSuccess("client", await client.inviteUsers(conferenceId, body)),
+  };
+}
+
+/** @dingtalk-conference/client on its optional Node transport (node:http keep-alive). */
+export function clientWithNodeTransport(baseUrl: string, body: InviteUsersRequest): Subject {
+  const client = createConferenceClient({ accessToken, baseUrl, fetch: createNodeFetch() });
+  return {
+    name: "client, Node transport",
+    call: async () => assertSuccess("client (node)", await client.inviteUsers(conferenceId, body)),
+  };
+}
+
+/** The Node transport alone, called as fetch(url, init): separates its cost from the client's. */
+export function nodeTransportAlone(baseUrl: string, body: InviteUsersRequest): Subject {
+  const nodeFetch = createNodeFetch();
+  const url = inviteUrl(baseUrl);
+  return {
+    name: "createNodeFetch() alone, (url, init)",
+    call: async () => {
+      const response = await nodeFetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-acs-dingtalk-access-token": accessToken },
+        body: JSON.stringify(body),
+      });
+      assertSuccess("createNodeFetch", await response.json());
+    },
+  };
+}

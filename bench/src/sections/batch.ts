@@ -1,0 +1,121 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { BenchConfig } from "../config.js";
+import { accessToken, conferenceId } from "../invite-call.js";
+import { inviteCliScript } from "../invite-cli.js";
+import { runNodeMeasured } from "../peak-rss.js";
+import { writePeopleCsv } from "../people-csv.js";
+import { formatBytes, formatMs, formatRatio, type ResultRow, verdict } from "../report.js";
+import { startServerProcess } from "../server/server-process.js";
+
+/** Targets of the issue: the achieved rate, and memory that stays flat and small as the list grows. */
+const minimumRateShare = 0.95;
+const flatGrowth = 1.25;
+const memoryCeilingBytes = 100 * 1024 * 1024;
+
+interface CliRun {
+  readonly people: number;
+  readonly requests: number;
+  readonly invitees: number;
+  /** Requests per second between the first and the last request the server saw. */
+  readonly achievedRate: number;
+  readonly wallMs: number;
+  readonly peakRssBytes: number;
+}
+
+async function inviteFromCsv(people: number, rate: number, batchSize: number): Promise<CliRun> {
+  const dir = await mkdtemp(join(tmpdir(), "bench-cli-"));
+  const server = await startServerProcess({ countInvitees: true });
+  try {
+    const csv = join(dir, "people.csv");
+    await writePeopleCsv(csv, people);
+    const run = await runNodeMeasured([
+      inviteCliScript(),
+      conferenceId,
+      "--csv",
+      csv,
+      "--journal",
+      join(dir, "journal"),
+      "--token",
+      accessToken,
+      "--base-url",
+      server.url,
+      "--rate",
+      String(rate),
+      "--batch-size",
+      String(batchSize),
+      "--json",
+    ]);
+    const stats = await server.stats();
+    if (run.exitCode !== 0 || stats.invitees !== people) {
+      throw new Error(
+        `the CLI invited ${stats.invitees} of ${people} people (exit ${run.exitCode})\n${run.stderr.slice(-2000)}`,
+      );
+    }
+    const spanSeconds = (stats.lastRequestAt - stats.firstRequestAt) / 1000;
+    return {
+      people,
+      requests: stats.requests,
+      invitees: stats.invitees,
+      achievedRate: spanSeconds > 0 ? (stats.requests - 1) / spanSeconds : Number.POSITIVE_INFINITY,
+      wallMs: run.wallMs,
+      peakRssBytes: run.peakRssBytes,
+    };
+  } finally {
+    await server.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const plural = (count: number, noun: string): string => `${count.toLocaleString("en-US")} ${noun}`;
+
+/**
+ * The CLI inviting a generated CSV against the loopback server: the request rate
+ * it achieves as a share of --rate, and its peak memory as the list grows.
+ */
+export async function measureBatch(config: BenchConfig): Promise<ResultRow[]> {
+  const { people, rate, batchSize, memorySizes, memoryRate } = config.batch;
+  const rows: ResultRow[] = [];
+
+  const paced = await inviteFromCsv(people, rate, batchSize);
+  const share = paced.achievedRate / rate;
+  rows.push({
+    measure: `batch, ${plural(people, "people")}, --batch-size ${batchSize}`,
+    subject: `invite-cli --rate ${rate}`,
+    measured: `${plural(paced.requests, "requests")} in ${formatMs(paced.wallMs)} · ${paced.achievedRate.toFixed(1)} requests/s`,
+    ratio: `${(share * 100).toFixed(1)} %`,
+    against: `--rate ${rate}`,
+    target: verdict(`≥ ${minimumRateShare * 100} % of --rate`, share >= minimumRateShare),
+  });
+
+  const bare = await runNodeMeasured(["-e", ""]);
+  rows.push({
+    measure: "batch, peak RSS",
+    subject: "bare node process",
+    measured: formatBytes(bare.peakRssBytes),
+    ratio: formatRatio(1),
+    against: "itself (context)",
+  });
+  const runs: CliRun[] = [];
+  for (const size of memorySizes) runs.push(await inviteFromCsv(size, memoryRate, batchSize));
+  const smallest = runs[0] as CliRun;
+  for (const run of runs) {
+    const growth = run.peakRssBytes / smallest.peakRssBytes;
+    const largest = run === runs[runs.length - 1] && run !== smallest;
+    rows.push({
+      measure: "batch, peak RSS",
+      subject: `invite-cli, ${plural(run.people, "people")} (--rate ${memoryRate})`,
+      measured: `${formatBytes(run.peakRssBytes)} · ${formatRatio(run.peakRssBytes / bare.peakRssBytes)} bare node`,
+      ratio: run === smallest ? "1.00×" : formatRatio(growth),
+      against: run === smallest ? "itself (baseline)" : `${plural(smallest.people, "people")}`,
+      target: largest
+        ? verdict(
+            `flat (≤ ${flatGrowth}×) and < ${formatBytes(memoryCeilingBytes)}`,
+            growth <= flatGrowth && run.peakRssBytes < memoryCeilingBytes,
+          )
+        : undefined,
+    });
+  }
+  return rows;
+}
