@@ -11,7 +11,7 @@ import { type Plan, planRun } from "./plan.js";
 import { createProgress } from "./progress.js";
 import { RateLimiter } from "./rate-limiter.js";
 import { sendBatches } from "./send-batches.js";
-import { createClientSender } from "./sender.js";
+import { createClientSender, failureFromError, formatFailure } from "./sender.js";
 import { exitCodeOf, formatHuman, formatJson, type RunSummary, summarize } from "./summary.js";
 
 export interface CliIo {
@@ -127,12 +127,13 @@ async function run(options: CliOptions, io: CliIo): Promise<ExitCode> {
       onBatchStart: (batch) => log(`batch ${batch.number}: sending ${batch.people.length} people`),
       onBatchEnd: ({ batch, outcome }) => {
         progress.advance(batch.people.length);
-        const requestId = outcome.requestId ? ` (requestId ${outcome.requestId})` : "";
-        log(
-          outcome.ok
-            ? `batch ${batch.number}: invited${requestId}`
-            : `batch ${batch.number}: ${outcome.mayHaveActed ? "ambiguous" : "failed"} — ${outcome.code}: ${outcome.message}${requestId}`,
-        );
+        if (outcome.ok) {
+          const requestId = outcome.requestId ? ` (requestId ${outcome.requestId})` : "";
+          log(`batch ${batch.number}: invited${requestId}`);
+        } else {
+          const verdict = outcome.mayHaveActed ? "ambiguous" : "failed";
+          log(`batch ${batch.number}: ${verdict} — ${formatFailure(outcome)}`);
+        }
       },
     });
     progress.stop();
@@ -197,7 +198,7 @@ async function checkedAccessToken(
   try {
     await accessToken();
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = formatFailure(failureFromError(error));
     throw new InputError([
       { where: "DINGTALK_APP_KEY/DINGTALK_APP_SECRET", message: `no access token: ${reason}` },
     ]);

@@ -41,7 +41,7 @@ export function createClientSender(options: {
         result.requestId,
       );
     } catch (error) {
-      return failureOf(error);
+      return { ok: false, ...failureFromError(error) };
     }
   };
 }
@@ -59,14 +59,14 @@ export function requestBody(
   };
 }
 
-function failureOf(error: unknown): BatchOutcome {
+/** What the journal and summary keep of a failed call: DingTalk's code, requestId, and whether it may have rung. */
+export function failureFromError(error: unknown): BatchFailure {
   if (error instanceof DingTalkApiError) {
     // A 2xx the client could not read (e.g. a body that is not JSON) was still accepted:
     // the people may have been rung, so it must not count as surely failed.
     const accepted = error.status >= 200 && error.status < 300;
     return withRequestId(
       {
-        ok: false,
         code: error.code ?? `HTTP ${error.status}`,
         message: error.message,
         mayHaveActed: error.mayHaveActed || accepted,
@@ -76,7 +76,6 @@ function failureOf(error: unknown): BatchOutcome {
   }
   if (error instanceof ConferenceClientError) {
     return {
-      ok: false,
       code: error.name,
       message: error.message,
       mayHaveActed: error.mayHaveActed,
@@ -84,7 +83,7 @@ function failureOf(error: unknown): BatchOutcome {
   }
   // Not the client's error, so nobody knows how far the request got: assume it may have rung.
   const message = error instanceof Error ? error.message : String(error);
-  return { ok: false, code: "unexpected", message, mayHaveActed: true };
+  return { code: "unexpected", message, mayHaveActed: true };
 }
 
 function withRequestId<T extends object>(
@@ -92,4 +91,10 @@ function withRequestId<T extends object>(
   requestId: string | undefined,
 ): T & { requestId?: string } {
   return requestId ? { ...outcome, requestId } : outcome;
+}
+
+/** One line for a person: `code: message (requestId …)`. */
+export function formatFailure(failure: BatchFailure): string {
+  const requestId = failure.requestId ? ` (requestId ${failure.requestId})` : "";
+  return `${failure.code}: ${failure.message}${requestId}`;
 }

@@ -1,0 +1,170 @@
+// The dingtalk-invite CLI end to end against the Prism mock of the spec: the spec's
+// example succeeds, and every error response the spec documents comes out as the
+// documented exit code with a message a person can act on.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import {
+  allDocumentedResponses,
+  type DocumentedResponse,
+  describeResponse,
+  preferHeader,
+} from "../../src/documented-responses.js";
+import { requestExamplesOf } from "../../src/request-examples.js";
+import { spec } from "../../src/spec.js";
+import { contractTargets } from "../../src/targets-in-test.js";
+import { type PreferProxy, startPreferProxy } from "./prefer-proxy.js";
+import { runInviteCli } from "./run-invite-cli.js";
+
+const { mock } = contractTargets();
+
+function operation(operationId: string) {
+  const found = spec.operations.find((op) => op.operationId === operationId);
+  if (!found) throw new Error(`the spec has no ${operationId} operation`);
+  return found;
+}
+
+interface InviteExample {
+  unionId?: string;
+  inviteeList?: { unionId?: string; nick: string }[];
+  phoneInviteeList?: { phoneNumber?: string; nick?: string }[];
+}
+
+/** The CLI arguments that send the spec's inviteUsers request example. */
+function exampleArguments(): string[] {
+  const [example] = requestExamplesOf(operation("inviteUsers"));
+  if (!example) throw new Error("inviteUsers has no request example");
+  const body = example.body as InviteExample;
+  return [
+    example.pathParams.conferenceId as string,
+    ...(body.unionId ? ["--operator", body.unionId] : []),
+    ...(body.inviteeList ?? []).flatMap((u) => ["--user", `${u.unionId}:${u.nick}`]),
+    ...(body.phoneInviteeList ?? []).flatMap((p) => [
+      "--phone",
+      `${p.phoneNumber}:${p.nick ?? ""}`,
+    ]),
+  ];
+}
+
+/** The app credentials of the spec's getAccessToken request example. */
+function exampleAppCredentials(): Record<string, string> {
+  const [example] = requestExamplesOf(operation("getAccessToken"));
+  const { appKey, appSecret } = (example?.body ?? {}) as { appKey?: string; appSecret?: string };
+  if (!appKey || !appSecret)
+    throw new Error("getAccessToken's request example has no appKey/appSecret");
+  return { DINGTALK_APP_KEY: appKey, DINGTALK_APP_SECRET: appSecret };
+}
+
+/**
+ * What the CLI must do with a response, by the operation that answers it: an error of
+ * inviteUsers fails the batch (exit 1), an error of getAccessToken is a configuration
+ * error found before anything is sent (exit 2).
+ */
+function expectedExit(response: DocumentedResponse): 0 | 1 | 2 {
+  if (response.status < 300) return 0;
+  switch (response.operation.operationId) {
+    case "inviteUsers":
+      return 1;
+    case "getAccessToken":
+      return 2;
+    default:
+      throw new Error(
+        `${response.operation.operationId}: teach the CLI suite what the CLI does with it`,
+      );
+  }
+}
+
+let proxy: PreferProxy;
+let dir: string;
+beforeAll(async () => {
+  proxy = await startPreferProxy(mock.baseUrl);
+});
+afterAll(() => proxy.close());
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "invite-cli-contract-"));
+  proxy.prefer = undefined;
+});
+
+describe("dingtalk-invite against the Prism mock", () => {
+  it("invites the spec's request example and exits 0", async () => {
+    const run = await runInviteCli([...exampleArguments(), "--base-url", mock.baseUrl, "--json"], {
+      cwd: dir,
+      env: { DINGTALK_ACCESS_TOKEN: mock.accessToken },
+    });
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      invited: 2,
+      failed: 0,
+      ambiguous: 0,
+      notSent: 0,
+    });
+  });
+
+  it("invites 1 000 people from a CSV in batches and exits 0", async () => {
+    const rows = ["unionId,phoneNumber,nick"];
+    for (let i = 0; i < 1000; i++)
+      rows.push(i % 2 ? `,1380000${String(i).padStart(4, "0")},Phone ${i}` : `u${i},,User ${i}`);
+    writeFileSync(join(dir, "people.csv"), `${rows.join("\n")}\n`);
+    const [conferenceId] = exampleArguments();
+    const run = await runInviteCli(
+      [conferenceId as string, "--csv", "people.csv", "--base-url", mock.baseUrl, "--json"],
+      {
+        cwd: dir,
+        env: { DINGTALK_ACCESS_TOKEN: mock.accessToken },
+      },
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      invited: 1000,
+      failed: 0,
+      batches: { sent: 50, succeeded: 50 },
+    });
+  });
+
+  it("takes the token from an app's key and secret without printing the secret", async () => {
+    const credentials = exampleAppCredentials();
+    const run = await runInviteCli(
+      [...exampleArguments(), "--base-url", mock.baseUrl, "--verbose"],
+      {
+        cwd: dir,
+        env: credentials,
+      },
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout + run.stderr).not.toContain(credentials.DINGTALK_APP_SECRET);
+  });
+
+  const cases = allDocumentedResponses.map((response) => ({
+    title: describeResponse(response),
+    response,
+  }));
+
+  it.each(cases)(
+    "$title: the documented exit code and a readable message",
+    async ({ response }) => {
+      const exit = expectedExit(response);
+      const viaAppCredentials = response.operation.operationId === "getAccessToken";
+      proxy.prefer = preferHeader(response);
+      const run = await runInviteCli([...exampleArguments(), "--base-url", proxy.url], {
+        cwd: dir,
+        env: viaAppCredentials
+          ? exampleAppCredentials()
+          : { DINGTALK_ACCESS_TOKEN: mock.accessToken },
+      });
+      const output = run.stdout + run.stderr;
+      expect(run.code, output).toBe(exit);
+      if (exit === 0) return;
+
+      const { code, requestid } = (response.example ?? {}) as { code?: string; requestid?: string };
+      if (code) expect(output).toContain(code);
+      if (exit === 2) {
+        expect(run.stderr).toContain("nothing was sent");
+        return;
+      }
+      if (requestid) expect(run.stdout).toContain(requestid);
+      // A 5xx may have rung the batch: the CLI must say so rather than offer a plain retry.
+      expect(run.stdout).toContain(response.status >= 500 ? "--retry-ambiguous" : "--resume");
+    },
+  );
+});

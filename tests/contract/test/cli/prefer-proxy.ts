@@ -1,0 +1,44 @@
+import { once } from "node:events";
+import { createServer, request } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface PreferProxy {
+  readonly url: string;
+  /** The `Prefer` header to add to every request from now on; undefined adds none. */
+  prefer: string | undefined;
+  close(): Promise<void>;
+}
+
+/**
+ * A loopback proxy in front of Prism that adds a `Prefer` header, so a test can ask
+ * Prism for a documented error while the CLI under test stays exactly as users run it
+ * (it has, and should have, no way to send arbitrary headers).
+ */
+export async function startPreferProxy(upstream: string): Promise<PreferProxy> {
+  const server = createServer((incoming, outgoing) => {
+    const target = new URL(incoming.url ?? "/", upstream);
+    const headers: Record<string, string | string[] | undefined> = {
+      ...incoming.headers,
+      host: target.host,
+    };
+    if (proxy.prefer) headers.prefer = proxy.prefer;
+    const forwarded = request(target, { method: incoming.method, headers }, (answer) => {
+      outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(outgoing);
+    });
+    forwarded.on("error", (error) => outgoing.writeHead(502).end(`prefer proxy: ${error.message}`));
+    incoming.pipe(forwarded);
+  });
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const proxy: PreferProxy = {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    prefer: undefined,
+    close: async () => {
+      server.closeAllConnections();
+      server.close();
+      await once(server, "close");
+    },
+  };
+  return proxy;
+}
