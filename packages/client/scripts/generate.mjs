@@ -43,25 +43,36 @@ function extensionKeys(node, found = new Set()) {
 }
 
 /**
- * ajv emits `require("ajv/dist/runtime/…")` for its helpers even in ESM mode.
- * Inlining their source keeps the generated module self-contained, so ajv
- * stays a devDependency and openapi-fetch the client's only runtime one.
+ * Two edits to ajv's output. It emits `require("ajv/dist/runtime/…")` for its
+ * helpers even in ESM mode: inlining their source keeps the module
+ * self-contained, so ajv stays a devDependency and openapi-fetch the client's
+ * only runtime one. And every error carries a `schemaPath` the client never
+ * reads: dropping it keeps the shipped client within its size budget.
  */
-function inlineRuntimeHelpers(code) {
-  return code.replace(/require\("(ajv\/dist\/runtime\/[\w-]+)"\)\.default/g, (_, id) => {
-    const helper = require(id).default;
-    const source = String(helper);
-    if (typeof helper !== "function" || source.includes("require(")) {
-      throw new Error(
-        `ajv runtime helper ${id} is not self-contained; teach generate.mjs to bundle it`,
-      );
-    }
-    return `(${source})`;
-  });
+function finishStandaloneCode(code) {
+  const withoutSchemaPaths = code.replace(/schemaPath:"(?:[^"\\]|\\.)*",/g, "");
+  return withoutSchemaPaths.replace(
+    /require\("(ajv\/dist\/runtime\/[\w-]+)"\)\.default/g,
+    (_, id) => {
+      const helper = require(id).default;
+      const source = String(helper);
+      if (typeof helper !== "function" || source.includes("require(")) {
+        throw new Error(
+          `ajv runtime helper ${id} is not self-contained; teach generate.mjs to bundle it`,
+        );
+      }
+      return `(${source})`;
+    },
+  );
 }
 
 async function renderValidators(spec) {
-  const ajv = new Ajv2020({ allErrors: true, code: { source: true, esm: true, lines: true } });
+  // No messages: the client words them itself (src/validation.ts), shorter.
+  const ajv = new Ajv2020({
+    allErrors: true,
+    messages: false,
+    code: { source: true, esm: true, lines: true },
+  });
   // The document's top-level fields (openapi, paths, …) and its extensions are
   // not JSON Schema keywords: declare them so strict mode still catches typos.
   ajv.addVocabulary([...Object.keys(spec), ...extensionKeys(spec)]);
@@ -69,7 +80,7 @@ async function renderValidators(spec) {
   const refs = Object.fromEntries(
     Object.entries(validators).map(([name, pointer]) => [name, `openapi.yaml#${pointer}`]),
   );
-  return `${header("ajv standalone")}${inlineRuntimeHelpers(standaloneCode(ajv, refs))}\n`;
+  return `${header("ajv standalone")}${finishStandaloneCode(standaloneCode(ajv, refs))}\n`;
 }
 
 function renderValidatorTypes() {
@@ -81,7 +92,7 @@ function renderValidatorTypes() {
     header("ajv standalone") +
     "/** An ajv error: where (`instancePath`, a JSON pointer) and which keyword failed. */\n" +
     "export interface SpecValidationError {\n" +
-    "  instancePath: string;\n  keyword: string;\n  params: Record<string, unknown>;\n  message?: string;\n}\n\n" +
+    "  instancePath: string;\n  keyword: string;\n  params: Record<string, unknown>;\n}\n\n" +
     "export interface SpecValidator {\n" +
     "  (data: unknown): boolean;\n  errors?: SpecValidationError[] | null;\n}\n\n" +
     declarations.join("\n")

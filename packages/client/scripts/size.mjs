@@ -1,18 +1,35 @@
 #!/usr/bin/env node
-// The size budget: what a user's bundler ships for the whole client (the main
-// entry with openapi-fetch, minified by esbuild, gzipped) must stay within
-// 5 kB. Run after `build`; prints the figures and fails over budget.
+// The size budgets, measured the way a user's bundler ships the client:
+// esbuild, minified, gzipped. Run after `build`; prints every figure and
+// fails when one is over its budget.
+//
+// - The client's own code (the main entry, with the validators generated from
+//   the spec inlined, openapi-fetch left out): at most 5 kB.
+// - The same with openapi-fetch, its one dependency (~2.6 kB of it alone):
+//   at most 6.5 kB, so neither half can grow unnoticed.
+// - The "./node" transport, which only Node users add.
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 
-const BUDGET_BYTES = 5 * 1024;
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), "..");
 
-async function minifiedBytes(entry, external) {
+const measurements = [
+  {
+    name: "client's own code (openapi-fetch external)",
+    file: "dist/index.js",
+    external: ["openapi-fetch"],
+    budget: 5 * 1024,
+  },
+  { name: "client with openapi-fetch", file: "dist/index.js", external: [], budget: 6.5 * 1024 },
+  { name: "./node transport", file: "dist/node.js", external: ["node:*"], budget: 1024 },
+];
+
+let over = false;
+for (const { name, file, external, budget } of measurements) {
   const result = await build({
-    entryPoints: [join(packageDir, entry)],
+    entryPoints: [join(packageDir, file)],
     bundle: true,
     minify: true,
     format: "esm",
@@ -20,24 +37,10 @@ async function minifiedBytes(entry, external) {
     external,
     write: false,
   });
-  return result.outputFiles[0].contents;
-}
-
-const entries = [
-  { name: "@dingtalk-conference/client", file: "dist/index.js", budget: BUDGET_BYTES },
-  { name: "@dingtalk-conference/client/node", file: "dist/node.js", external: ["node:*"] },
-];
-let over = false;
-for (const { name, file, external, budget } of entries) {
-  const bytes = await minifiedBytes(file, external);
-  const gzipped = gzipSync(bytes, { level: 9 }).length;
-  const verdict =
-    budget === undefined
-      ? ""
-      : gzipped <= budget
-        ? ` (budget ${budget} B)`
-        : ` OVER the ${budget} B budget`;
-  over ||= budget !== undefined && gzipped > budget;
-  console.log(`${name}: ${bytes.length} B min, ${gzipped} B min+gzip${verdict}`);
+  const minified = result.outputFiles[0].contents;
+  const gzipped = gzipSync(minified, { level: 9 }).length;
+  const verdict = gzipped <= budget ? "within" : "OVER";
+  over ||= gzipped > budget;
+  console.log(`${name}: ${minified.length} B min, ${gzipped} B min+gzip, ${verdict} ${budget} B`);
 }
 if (over) process.exitCode = 1;

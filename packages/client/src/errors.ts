@@ -65,9 +65,12 @@ export class DingTalkApiError extends ConferenceClientError {
   readonly body: unknown;
   readonly headers: Headers;
 
-  constructor(init: DingTalkApiErrorInit) {
-    // A 4xx is a refusal; after a 5xx nobody can tell what happened.
-    super(init.message, init.status >= 500);
+  /**
+   * A 4xx is a refusal. After a 5xx nobody can tell what happened, nor after
+   * a 2xx whose body is not the documented answer (it may have rung people).
+   */
+  constructor(init: DingTalkApiErrorInit, mayHaveActed = init.status < 300 || init.status >= 500) {
+    super(init.message, mayHaveActed);
     this.status = init.status;
     this.code = init.code;
     this.requestId = init.requestId;
@@ -103,7 +106,8 @@ export class ThrottledError extends DingTalkApiError {
   readonly retryAfterMs: number | undefined;
 
   constructor(init: DingTalkApiErrorInit, retryAfterMs: number | undefined) {
-    super(init);
+    // Throttling refuses the call, even when a ban comes with a 2xx.
+    super(init, false);
     this.retryAfterMs = retryAfterMs;
   }
 }

@@ -1,24 +1,30 @@
 import { ValidationError, type ValidationIssue } from "./errors.js";
 import {
+  type SpecValidationError,
   type SpecValidator,
   validateConferenceId,
   validateInviteUsersRequest,
 } from "./generated/validators.js";
 
-/** Issues from a validator compiled from the spec, with paths under `root`. */
-function issuesOf(validate: SpecValidator, value: unknown, root: string): ValidationIssue[] {
-  if (validate(value)) return [];
-  return (validate.errors ?? []).map(({ instancePath, keyword, params, message }) => {
-    // ajv reports a missing or unknown field at its parent; point at the field itself.
-    const field = params.missingProperty ?? params.additionalProperty;
-    return field === undefined
-      ? { path: root + instancePath, message: message ?? keyword }
-      : {
-          path: `${root}${instancePath}/${field}`,
-          message: keyword === "required" ? "is required" : "is not a field of the spec",
-        };
-  });
+/** A readable issue for one ajv error; a missing or unknown field is pointed at itself, not its parent. */
+function toIssue(
+  { instancePath, keyword, params }: SpecValidationError,
+  root: string,
+): ValidationIssue {
+  const path = root + instancePath;
+  if (keyword === "required")
+    return { path: `${path}/${params.missingProperty}`, message: "is required" };
+  if (keyword === "additionalProperties") {
+    return { path: `${path}/${params.additionalProperty}`, message: "is not a field of the spec" };
+  }
+  if (keyword === "type") return { path, message: `must be ${params.type}` };
+  if (keyword === "minLength")
+    return { path, message: `must have at least ${params.limit} characters` };
+  return { path, message: `fails the spec's ${keyword} rule` };
 }
+
+const issuesOf = (validate: SpecValidator, value: unknown, root: string): ValidationIssue[] =>
+  validate(value) ? [] : (validate.errors ?? []).map((error) => toIssue(error, root));
 
 /** Throws a ValidationError listing every problem, so nothing is sent half-way. */
 export function assertValidInvite(conferenceId: unknown, body: unknown): void {

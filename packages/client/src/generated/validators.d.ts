@@ -6,7 +6,6 @@ export interface SpecValidationError {
   instancePath: string;
   keyword: string;
   params: Record<string, unknown>;
-  message?: string;
 }
 
 export interface SpecValidator {

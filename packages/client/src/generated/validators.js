@@ -20,7 +20,7 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!(((key0 === "unionId") || (key0 === "inviteeList")) || (key0 === "phoneInviteeList"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+const err0 = {instancePath,keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -32,7 +32,7 @@ errors++;
 }
 if(data.unionId !== undefined){
 if(typeof data.unionId !== "string"){
-const err1 = {instancePath:instancePath+"/unionId",schemaPath:"#/properties/unionId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err1 = {instancePath:instancePath+"/unionId",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -50,7 +50,7 @@ for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.nick === undefined){
-const err2 = {instancePath:instancePath+"/inviteeList/" + i0,schemaPath:"#/components/schemas/Invitee/required",keyword:"required",params:{missingProperty: "nick"},message:"must have required property '"+"nick"+"'"};
+const err2 = {instancePath:instancePath+"/inviteeList/" + i0,keyword:"required",params:{missingProperty: "nick"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -61,7 +61,7 @@ errors++;
 }
 for(const key1 in data2){
 if(!((key1 === "unionId") || (key1 === "nick"))){
-const err3 = {instancePath:instancePath+"/inviteeList/" + i0,schemaPath:"#/components/schemas/Invitee/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+const err3 = {instancePath:instancePath+"/inviteeList/" + i0,keyword:"additionalProperties",params:{additionalProperty: key1}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -73,7 +73,7 @@ errors++;
 }
 if(data2.unionId !== undefined){
 if(typeof data2.unionId !== "string"){
-const err4 = {instancePath:instancePath+"/inviteeList/" + i0+"/unionId",schemaPath:"#/components/schemas/Invitee/properties/unionId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err4 = {instancePath:instancePath+"/inviteeList/" + i0+"/unionId",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -85,7 +85,7 @@ errors++;
 }
 if(data2.nick !== undefined){
 if(typeof data2.nick !== "string"){
-const err5 = {instancePath:instancePath+"/inviteeList/" + i0+"/nick",schemaPath:"#/components/schemas/Invitee/properties/nick/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err5 = {instancePath:instancePath+"/inviteeList/" + i0+"/nick",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -97,7 +97,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/inviteeList/" + i0,schemaPath:"#/components/schemas/Invitee/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err6 = {instancePath:instancePath+"/inviteeList/" + i0,keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -109,7 +109,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/inviteeList",schemaPath:"#/properties/inviteeList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err7 = {instancePath:instancePath+"/inviteeList",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -128,7 +128,7 @@ let data6 = data5[i1];
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 for(const key2 in data6){
 if(!((((key2 === "phoneNumber") || (key2 === "nick")) || (key2 === "inviteClient")) || (key2 === "statusCode"))){
-const err8 = {instancePath:instancePath+"/phoneInviteeList/" + i1,schemaPath:"#/components/schemas/PhoneInvitee/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+const err8 = {instancePath:instancePath+"/phoneInviteeList/" + i1,keyword:"additionalProperties",params:{additionalProperty: key2}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -140,7 +140,7 @@ errors++;
 }
 if(data6.phoneNumber !== undefined){
 if(typeof data6.phoneNumber !== "string"){
-const err9 = {instancePath:instancePath+"/phoneInviteeList/" + i1+"/phoneNumber",schemaPath:"#/components/schemas/PhoneInvitee/properties/phoneNumber/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err9 = {instancePath:instancePath+"/phoneInviteeList/" + i1+"/phoneNumber",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -152,7 +152,7 @@ errors++;
 }
 if(data6.nick !== undefined){
 if(typeof data6.nick !== "string"){
-const err10 = {instancePath:instancePath+"/phoneInviteeList/" + i1+"/nick",schemaPath:"#/components/schemas/PhoneInvitee/properties/nick/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err10 = {instancePath:instancePath+"/phoneInviteeList/" + i1+"/nick",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -164,7 +164,7 @@ errors++;
 }
 if(data6.inviteClient !== undefined){
 if(typeof data6.inviteClient !== "boolean"){
-const err11 = {instancePath:instancePath+"/phoneInviteeList/" + i1+"/inviteClient",schemaPath:"#/components/schemas/PhoneInvitee/properties/inviteClient/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err11 = {instancePath:instancePath+"/phoneInviteeList/" + i1+"/inviteClient",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -176,7 +176,7 @@ errors++;
 }
 if(data6.statusCode !== undefined){
 if(typeof data6.statusCode !== "string"){
-const err12 = {instancePath:instancePath+"/phoneInviteeList/" + i1+"/statusCode",schemaPath:"#/components/schemas/PhoneInvitee/properties/statusCode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err12 = {instancePath:instancePath+"/phoneInviteeList/" + i1+"/statusCode",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -188,7 +188,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/phoneInviteeList/" + i1,schemaPath:"#/components/schemas/PhoneInvitee/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err13 = {instancePath:instancePath+"/phoneInviteeList/" + i1,keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -200,7 +200,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/phoneInviteeList",schemaPath:"#/properties/phoneInviteeList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err14 = {instancePath:instancePath+"/phoneInviteeList",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -212,7 +212,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err15 = {instancePath,keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -258,7 +258,7 @@ evaluated0.items = undefined;
 }
 if(typeof data === "string"){
 if(func1(data) < 1){
-const err0 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err0 = {instancePath,keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -269,7 +269,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err1 = {instancePath,keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err1];
 }

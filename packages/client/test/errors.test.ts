@@ -1,0 +1,133 @@
+import { describe, expect, it } from "vitest";
+import {
+  AuthenticationError,
+  ConferenceClientError,
+  DingTalkApiError,
+  ParamsError,
+  PermissionDeniedError,
+  SystemError,
+  ThrottledError,
+  UnknownUserError,
+} from "../src/index.js";
+import { rejectionOf, testClient } from "./fixtures/client.js";
+import { useTestServer } from "./fixtures/server.js";
+import { documentedExamples } from "./fixtures/spec.js";
+import { transports } from "./fixtures/transports.js";
+
+/** The class each documented DingTalk code must surface as (the public API's contract). */
+const CLASS_OF_CODE: Record<string, abstract new (...args: never[]) => DingTalkApiError> = {
+  paramsError: ParamsError,
+  unknownUserError: UnknownUserError,
+  InvalidAuthentication: AuthenticationError,
+  "AuthenticationFailed.MissingParameter": AuthenticationError,
+  "Forbidden.AccessDenied.QpsLimitForAppkeyAndApi": ThrottledError,
+  "Forbidden.AccessDenied.AccessTokenPermissionDenied": PermissionDeniedError,
+  systemError: SystemError,
+};
+
+const documented = documentedExamples("inviteUsers");
+
+it("has a class for every error code the spec documents for inviteUsers", () => {
+  expect(documented.map((example) => example.body.code).sort()).toEqual(
+    Object.keys(CLASS_OF_CODE).sort(),
+  );
+});
+
+describe.each(transports)("errors over $name", ({ fetch }) => {
+  const server = useTestServer();
+  // No retries: each test sees the first answer's error.
+  const client = () => testClient(server().url, fetch, { maxRetries: 0 });
+
+  it.each(documented)("$status $name → its typed error with the body's facts", async (example) => {
+    server().reply({ status: example.status, json: example.body });
+
+    const error = await rejectionOf(client().inviteUsers("c", {}));
+
+    const expectedClass = CLASS_OF_CODE[String(example.body.code)];
+    if (!expectedClass) throw new Error(`No class expected for ${example.body.code}`);
+    expect(error).toBeInstanceOf(expectedClass);
+    expect(error).toBeInstanceOf(DingTalkApiError);
+    expect(error).toBeInstanceOf(ConferenceClientError);
+    expect(error).toMatchObject({
+      name: expectedClass.name,
+      status: example.status,
+      code: example.body.code,
+      message: example.body.message,
+      requestId: example.body.requestid,
+      body: example.body,
+      mayHaveActed: example.status >= 500,
+    });
+    expect((error as DingTalkApiError).headers.get("content-type")).toBe("application/json");
+    expect(server().requests).toHaveLength(1);
+  });
+
+  it("takes the request ID from the x-acs-request-id header when the body has none", async () => {
+    server().reply({
+      status: 400,
+      json: { code: "paramsError", message: "error:%s" },
+      headers: { "x-acs-request-id": "HDR-7" },
+    });
+    const error = await rejectionOf(client().inviteUsers("c", {}));
+    expect(error).toMatchObject({ requestId: "HDR-7" });
+  });
+
+  it("turns a gateway's HTML 502 into a DingTalkApiError with the status and a snippet", async () => {
+    const html = `<html>\n<head><title>502 Bad Gateway</title></head>\n<body>${"x".repeat(5000)}</body></html>`;
+    server().reply({ status: 502, text: html });
+
+    const error = await rejectionOf(client().inviteUsers("c", {}));
+
+    expect(error).toBeInstanceOf(DingTalkApiError);
+    expect(error).not.toBeInstanceOf(SystemError);
+    const apiError = error as DingTalkApiError;
+    expect(apiError).toMatchObject({
+      status: 502,
+      code: undefined,
+      body: html,
+      mayHaveActed: true,
+    });
+    expect(apiError.message).toContain("HTTP 502: <html> <head><title>502 Bad Gateway</title>");
+    expect(apiError.message.length).toBeLessThan(300);
+  });
+
+  it.each([200, 403])(
+    'surfaces the gateway ban {"status":1111,"wait":5} on a %i as throttling carrying the wait',
+    async (status) => {
+      server().reply({ status, json: { status: 1111, wait: 5, msg: "banned" } });
+      const error = await rejectionOf(client().inviteUsers("c", {}));
+      expect(error).toBeInstanceOf(ThrottledError);
+      expect(error).toMatchObject({ status, retryAfterMs: 5000, mayHaveActed: false });
+    },
+  );
+
+  it("surfaces the gateway's HTML ban page (a 403 that is not JSON) as throttling", async () => {
+    server().reply({ status: 403, text: "<html><body>Access denied</body></html>" });
+    const error = await rejectionOf(client().inviteUsers("c", {}));
+    expect(error).toBeInstanceOf(ThrottledError);
+    expect(error).toMatchObject({ status: 403, code: undefined, retryAfterMs: undefined });
+  });
+
+  it.each([
+    ["2", 2000],
+    ["0", 0],
+  ])("reads Retry-After %s on a 429 as retryAfterMs %i", async (retryAfter, ms) => {
+    server().reply({ status: 429, text: "", headers: { "retry-after": retryAfter } });
+    const error = await rejectionOf(client().inviteUsers("c", {}));
+    expect(error).toBeInstanceOf(ThrottledError);
+    expect(error).toMatchObject({ status: 429, retryAfterMs: ms });
+  });
+
+  it("gives other statuses and codes as a plain DingTalkApiError", async () => {
+    server().reply({ status: 404, json: { code: "notFound", message: "no such API" } });
+    const error = await rejectionOf(client().inviteUsers("c", {}));
+    expect(error?.constructor).toBe(DingTalkApiError);
+    expect(error).toMatchObject({ status: 404, code: "notFound", mayHaveActed: false });
+  });
+
+  it("refuses a 200 whose body is not the documented answer, as possibly acted on", async () => {
+    server().reply({ status: 200, text: "<html>maintenance</html>" });
+    const error = await rejectionOf(client().inviteUsers("c", {}));
+    expect(error).toBeInstanceOf(DingTalkApiError);
+    expect(error).toMatchObject({ status: 200, mayHaveActed: true });
+  });
+});

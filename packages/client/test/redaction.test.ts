@@ -1,0 +1,109 @@
+import { inspect } from "node:util";
+import { describe, expect, it } from "vitest";
+import type { RequestEvent, ResponseEvent } from "../src/index.js";
+import { maskPhoneNumber } from "../src/redact.js";
+import { rejectionOf, TOKEN, testClient } from "./fixtures/client.js";
+import { startServer, useTestServer } from "./fixtures/server.js";
+import { transports } from "./fixtures/transports.js";
+
+/** Every way an error gets printed or shipped to a log. */
+function renderings(error: unknown): string[] {
+  const asError = error as Error;
+  return [
+    asError.message,
+    String(asError.stack),
+    inspect(error, { depth: 10 }),
+    JSON.stringify(error),
+    String(error),
+  ];
+}
+
+describe.each(transports)("secrets over $name", ({ fetch }) => {
+  const server = useTestServer();
+
+  it.each([
+    [
+      "a JSON error echoing the token",
+      {
+        status: 400,
+        json: { code: "InvalidAuthentication", message: `bad token ${TOKEN}`, requestid: "R" },
+      },
+    ],
+    [
+      "an HTML page echoing the token",
+      { status: 502, text: `<pre>x-acs-dingtalk-access-token: ${TOKEN}</pre>` },
+    ],
+    ["a dropped connection", { destroy: true }],
+    ["a timeout", { hang: true }],
+  ])("keeps the token out of %s", async (_, reply) => {
+    server().reply(reply);
+    const client = testClient(server().url, fetch, { timeoutMs: 50, maxRetries: 0 });
+    const error = await rejectionOf(client.inviteUsers("c", {}));
+    expect(error).toBeInstanceOf(Error);
+    for (const text of renderings(error)) expect(text).not.toContain(TOKEN);
+    expect(server().requests[0]?.headers["x-acs-dingtalk-access-token"]).toBe(TOKEN);
+  });
+
+  it("keeps the token out of a refused connection's error", async () => {
+    const closed = await startServer();
+    await closed.close();
+    const error = await rejectionOf(
+      testClient(closed.url, fetch, { maxRetries: 0 }).inviteUsers("c", {}),
+    );
+    for (const text of renderings(error)) expect(text).not.toContain(TOKEN);
+  });
+
+  it("keeps the token out of the client object", () => {
+    const client = testClient(server().url, fetch);
+    expect(inspect(client, { depth: 10, showHidden: true })).not.toContain(TOKEN);
+  });
+
+  it("gives hooks the request and response without the token, phone numbers masked", async () => {
+    const requests: RequestEvent[] = [];
+    const responses: ResponseEvent[] = [];
+    server().reply({ json: { success: true }, headers: { "x-acs-request-id": "REQ-9" } });
+    const client = testClient(server().url, fetch, {
+      hooks: { onRequest: (e) => requests.push(e), onResponse: (e) => responses.push(e) },
+    });
+
+    await client.inviteUsers("c", {
+      inviteeList: [{ nick: "Ann" }],
+      phoneInviteeList: [{ phoneNumber: "13800138000", nick: "Bo" }],
+    });
+
+    expect(requests).toEqual([
+      {
+        id: expect.any(String),
+        method: "POST",
+        url: `${server().url}/v1.0/conference/videoConferences/c/users/invite`,
+        body: {
+          inviteeList: [{ nick: "Ann" }],
+          phoneInviteeList: [{ phoneNumber: "*******8000", nick: "Bo" }],
+        },
+      },
+    ]);
+    expect(responses).toEqual([
+      {
+        id: requests[0]?.id,
+        method: "POST",
+        url: requests[0]?.url,
+        status: 200,
+        requestId: "REQ-9",
+        durationMs: expect.any(Number),
+      },
+    ]);
+    const logged = JSON.stringify([requests, responses]);
+    expect(logged).not.toContain(TOKEN);
+    expect(logged).not.toContain("13800138000");
+  });
+});
+
+describe("maskPhoneNumber", () => {
+  it.each([
+    ["13800138000", "*******8000"],
+    ["+86 138 0013 8000", "+** *** **** 8000"],
+    ["1234", "1234"],
+  ])("masks %s as %s", (phoneNumber, masked) => {
+    expect(maskPhoneNumber(phoneNumber)).toBe(masked);
+  });
+});
