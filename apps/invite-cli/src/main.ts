@@ -6,11 +6,12 @@ import { type CliOptions, helpText, parseCliArgs } from "./args.js";
 import { readPeopleCsv } from "./csv-input.js";
 import { formatIssue, InputError, type InputIssue } from "./errors.js";
 import { JournalWriter, replayJournal } from "./journal.js";
-import { mergePeople, parseFlagPeople, type SourcedPerson } from "./people.js";
+import { JournalLock } from "./journal-lock.js";
+import { mergePeople, type Person, parseFlagPeople, type SourcedPerson } from "./people.js";
 import { type Plan, planRun } from "./plan.js";
 import { createProgress } from "./progress.js";
 import { RateLimiter } from "./rate-limiter.js";
-import { sendBatches } from "./send-batches.js";
+import { type BatchResult, sendBatches } from "./send-batches.js";
 import { createClientSender, failureFromError, formatFailure } from "./sender.js";
 import { exitCodeOf, formatHuman, formatJson, type RunSummary, summarize } from "./summary.js";
 
@@ -49,17 +50,34 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
 async function run(options: CliOptions, io: CliIo): Promise<ExitCode> {
   const log = (line: string) => options.verbose && io.stderr.write(`${line}\n`);
   const input = readPeople(options, io.cwd);
-  const { people, duplicates } = mergePeople(input.people);
   if (input.issues.length > 0) {
     io.stderr.write(
       `dingtalk-invite: skipping ${input.issues.length} invalid row(s) (--skip-invalid):\n`,
     );
     for (const issue of input.issues) io.stderr.write(`  ${formatIssue(issue)}\n`);
   }
-
+  const { people, duplicates } = mergePeople(input.people);
   const journalPath = journalPathOf(options, io.cwd);
+  const summaryOf = (plan: Plan, results: readonly BatchResult[]) =>
+    summarize({
+      conferenceId: options.conferenceId,
+      plan,
+      results,
+      invalidRows: input.issues.length,
+      duplicates,
+      retryAmbiguous: options.retryAmbiguous,
+      dryRun: options.dryRun,
+      journal: journalPath,
+    });
+
+  if (options.dryRun) {
+    const plan = planFromJournal(people, journalPath, options);
+    describePlan(plan, log);
+    return print(summaryOf(plan, []), options, io);
+  }
+
   const journalExists = existsSync(journalPath) && statSync(journalPath).size > 0;
-  if (journalExists && !options.resume && !options.dryRun) {
+  if (journalExists && !options.resume) {
     throw new InputError([
       {
         where: journalPath,
@@ -70,46 +88,54 @@ async function run(options: CliOptions, io: CliIo): Promise<ExitCode> {
   }
   if (options.resume && !journalExists)
     log(`no journal at ${journalPath} yet: starting from the beginning`);
+  const accessToken = await checkedAccessToken(options, io.env, log);
+  // Replayed under the lock: another run appending meanwhile would make the plan stale.
+  const lock = JournalLock.acquire(journalPath);
+  try {
+    const plan = planFromJournal(people, journalPath, options);
+    const results = await sendPlan(plan, accessToken, journalPath, options, io, log);
+    return print(summaryOf(plan, results), options, io);
+  } finally {
+    lock.release();
+  }
+}
+
+/** Who to send this run: everyone on a fresh run, the journal's leftovers on --resume. */
+function planFromJournal(
+  people: readonly Person[],
+  journalPath: string,
+  options: CliOptions,
+): Plan {
   const journal = replayJournal(journalPath, options.conferenceId);
-  const plan = planRun(
+  return planRun(
     people,
     options.resume ? journal : { people: new Map(), nextBatch: journal.nextBatch },
     options,
   );
-  const summaryOf = (results: Parameters<typeof summarize>[0]["results"], dryRun: boolean) =>
-    summarize({
-      conferenceId: options.conferenceId,
-      plan,
-      results,
-      invalidRows: input.issues.length,
-      duplicates,
-      retryAmbiguous: options.retryAmbiguous,
-      dryRun,
-      journal: journalPath,
-    });
+}
 
-  if (options.dryRun) {
-    describePlan(plan, log);
-    return print(summaryOf([], true), options, io);
-  }
-
-  const accessToken = await checkedAccessToken(options, io.env, log);
+async function sendPlan(
+  plan: Plan,
+  accessToken: AccessToken,
+  journalPath: string,
+  options: CliOptions,
+  io: CliIo,
+  log: (line: string) => void,
+): Promise<BatchResult[]> {
+  if (plan.batches.length === 0) return [];
   const writer = JournalWriter.open(journalPath);
   try {
-    if (plan.batches.length > 0) {
-      writer.append({
-        type: "run",
-        conferenceId: options.conferenceId,
-        at: new Date().toISOString(),
-      });
-    }
+    writer.append({
+      type: "run",
+      conferenceId: options.conferenceId,
+      at: new Date().toISOString(),
+    });
     const client = createConferenceClient(
       options.baseUrl ? { accessToken, baseUrl: options.baseUrl } : { accessToken },
     );
+    const { conferenceId, operator } = options;
     const send = createClientSender(
-      options.operator
-        ? { client, conferenceId: options.conferenceId, operator: options.operator }
-        : { client, conferenceId: options.conferenceId },
+      operator ? { client, conferenceId, operator } : { client, conferenceId },
     );
     const progress = createProgress({
       stream: io.stderr,
@@ -137,7 +163,7 @@ async function run(options: CliOptions, io: CliIo): Promise<ExitCode> {
       },
     });
     progress.stop();
-    return print(summaryOf(results, false), options, io);
+    return results;
   } finally {
     writer.close();
   }

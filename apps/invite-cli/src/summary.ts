@@ -180,7 +180,8 @@ export function formatHuman(s: RunSummary): string {
   for (const b of s.ambiguousBatches) {
     lines.push(`  ? batch ${b.batch}${b.reason ? ` (${b.reason})` : ""}: ${b.people.join(", ")}`);
   }
-  if (s.journal && !s.dryRun) lines.push(`  journal: ${s.journal}`);
+  // The journal matters when there is something left to resume.
+  if (s.journal && s.next.length > 0 && !s.dryRun) lines.push(`  journal: ${s.journal}`);
   for (const step of s.next) lines.push(`Next: ${step}`);
   return `${lines.join("\n")}\n`;
 }

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -26,6 +27,8 @@ afterEach(async () => {
 });
 
 const base = (url: string) => ["conf1", "--token", token, "--base-url", url, "--rate", "1000"];
+/** The pid of a process that has already exited. */
+const deadPid = () => spawnSync(process.execPath, ["-e", ""]).pid as number;
 const ringCounts = (s: InviteServer, keys: readonly string[]) =>
   keys.map((k) => s.rings.get(k) ?? 0);
 
@@ -164,6 +167,49 @@ describe("a run against a scripted DingTalk on loopback", () => {
     const retried = await runCli([...args, "--resume", "--retry-ambiguous"], { cwd: dir });
     expect(retried.code).toBe(0);
     expect(ringCounts(server, csv.keys)).toEqual([1, 1, 1, 1, 1, 1, 2, 2, 2]);
+  });
+
+  it("on Ctrl-C starts no new batch, journals those in flight, and --resume sends the rest", async () => {
+    const stop = new AbortController();
+    server = await startInviteServer({
+      reply: (invite) => {
+        if (invite.index === 1) stop.abort();
+        return undefined;
+      },
+    });
+    const csv = writePeopleCsv(dir, 10);
+    const args = [
+      ...base(server.url),
+      "--csv",
+      csv.path,
+      "--batch-size",
+      "2",
+      "--concurrency",
+      "1",
+    ];
+    const stopped = await runCli([...args, "--json"], { cwd: dir, stop: stop.signal });
+    expect(stopped.code).toBe(1);
+    expect(JSON.parse(stopped.stdout)).toMatchObject({ invited: 4, notSent: 6, ambiguous: 0 });
+
+    const resumed = await runCli([...args, "--resume"], { cwd: dir });
+    expect(resumed.code).toBe(0);
+    expect(ringCounts(server, csv.keys)).toEqual(csv.keys.map(() => 1));
+  });
+
+  it("refuses a second run on a journal in use, and takes over the lock of a killed one", async () => {
+    server = await startInviteServer();
+    const journal = join(dir, "busy.journal");
+    const args = [...base(server.url), "--user", "u1:Ann", "--journal", journal];
+    writeFileSync(`${journal}.lock`, String(process.pid));
+    const busy = await runCli(args, { cwd: dir });
+    expect(busy.code).toBe(2);
+    expect(busy.stderr).toContain(`in use by another dingtalk-invite run (pid ${process.pid})`);
+    expect(server.received).toHaveLength(0);
+
+    writeFileSync(`${journal}.lock`, String(deadPid()));
+    const takenOver = await runCli(args, { cwd: dir });
+    expect(takenOver.code).toBe(0);
+    expect(existsSync(`${journal}.lock`)).toBe(false);
   });
 
   it("never prints the token, the app secret or the fetched token, also with --verbose", async () => {
