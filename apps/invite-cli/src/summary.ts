@@ -144,6 +144,16 @@ export function exitCodeOf(summary: RunSummary): 0 | 1 {
   return summary.failed + summary.ambiguous + summary.notSent === 0 ? 0 : 1;
 }
 
+/** Long lists are cut in the human summary; --json has them whole. */
+const humanListLimit = 10;
+
+function listed(items: readonly (string | number)[]): string {
+  const shown = items.slice(0, humanListLimit).join(", ");
+  return items.length > humanListLimit
+    ? `${shown}, … ${items.length - humanListLimit} more`
+    : shown;
+}
+
 export function formatHuman(s: RunSummary): string {
   const lines: string[] = [];
   const row = (label: string, value: number | string, note = "") =>
@@ -172,13 +182,19 @@ export function formatHuman(s: RunSummary): string {
   row("ambiguous", s.ambiguous);
   if (s.notSent > 0 && !s.dryRun) row("not sent", s.notSent, "run interrupted");
   for (const f of s.failures) {
-    const ids = f.requestIds.length > 0 ? ` requestId ${f.requestIds.join(", ")}` : "";
+    const ids = f.requestIds.length > 0 ? ` requestId ${listed(f.requestIds)}` : "";
     lines.push(
-      `  ✗ ${f.code} (${f.people} people, batch ${f.batches.join(", ")}): ${f.message}${ids}`,
+      `  ✗ ${f.code} (${f.people} people, batch ${listed(f.batches)}): ${f.message}${ids}`,
     );
   }
-  for (const b of s.ambiguousBatches) {
-    lines.push(`  ? batch ${b.batch}${b.reason ? ` (${b.reason})` : ""}: ${b.people.join(", ")}`);
+  const shownBatches = s.ambiguousBatches.slice(0, humanListLimit);
+  for (const b of shownBatches) {
+    lines.push(`  ? batch ${b.batch}${b.reason ? ` (${b.reason})` : ""}: ${listed(b.people)}`);
+  }
+  if (s.ambiguousBatches.length > shownBatches.length) {
+    lines.push(
+      `  ? … ${s.ambiguousBatches.length - shownBatches.length} more ambiguous batches (see --json)`,
+    );
   }
   // The journal matters when there is something left to resume.
   if (s.journal && s.next.length > 0 && !s.dryRun) lines.push(`  journal: ${s.journal}`);

@@ -169,6 +169,31 @@ describe("a run against a scripted DingTalk on loopback", () => {
     expect(ringCounts(server, csv.keys)).toEqual([1, 1, 1, 1, 1, 1, 2, 2, 2]);
   });
 
+  it("counts a 200 whose body cannot be read as ambiguous, not as failed: the server accepted it", async () => {
+    server = await startInviteServer({
+      reply: (invite) =>
+        invite.index === 0
+          ? { status: 200, body: "<html>gateway page</html>", rings: true }
+          : undefined,
+    });
+    const csv = writePeopleCsv(dir, 4);
+    const args = [
+      ...base(server.url),
+      "--csv",
+      csv.path,
+      "--batch-size",
+      "2",
+      "--concurrency",
+      "1",
+    ];
+    const run = await runCli([...args, "--json"], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout)).toMatchObject({ invited: 2, failed: 0, ambiguous: 2 });
+    const resumed = await runCli([...args, "--resume"], { cwd: dir });
+    expect(ringCounts(server, csv.keys)).toEqual([1, 1, 1, 1]);
+    expect(resumed.stdout).toContain("? batch 1");
+  });
+
   it("on Ctrl-C starts no new batch, journals those in flight, and --resume sends the rest", async () => {
     const stop = new AbortController();
     server = await startInviteServer({
