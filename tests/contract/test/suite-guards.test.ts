@@ -1,0 +1,79 @@
+// The suite derives its cases from the spec; where the spec outgrows what the
+// suite understands, it must stop with a message saying what to teach it.
+import { describe, expect, it } from "vitest";
+import { driverFor } from "../src/client-drivers.js";
+import { documentedResponses } from "../src/documented-responses.js";
+import { expectedErrorClass } from "../src/expected-errors.js";
+import { arbitraryOf, UnsupportedSchemaError } from "../src/schema-arbitrary.js";
+import { operationsOf } from "../src/spec.js";
+import { providerSettings } from "../src/targets.js";
+
+const operationWith = (responses: Record<string, unknown>) =>
+  operationsOf({ paths: { "/x": { get: { operationId: "getX", responses } } } });
+
+describe("the suite refuses what it cannot check", () => {
+  it("an error code without a known client error class", () => {
+    expect(() => expectedErrorClass("brandNewError")).toThrow(/brandNewError.*expected-errors\.ts/);
+  });
+
+  it("an operation the client cannot perform", () => {
+    expect(() => driverFor("deleteConference")).toThrow(/deleteConference.*client-drivers\.ts/);
+  });
+
+  it("a status range Prism cannot be asked for", () => {
+    expect(() => documentedResponses(operationWith({ "4XX": { description: "any" } }))).toThrow(
+      /"4XX"/,
+    );
+  });
+
+  it("a schema keyword the generator does not honour", () => {
+    const schema = { type: "object", properties: { a: { type: "string", pattern: "^x" } } };
+    expect(() => arbitraryOf(schema)).toThrow(UnsupportedSchemaError);
+    expect(() => arbitraryOf(schema)).toThrow(/#\/properties\/a: keyword "pattern"/);
+  });
+});
+
+describe("documentedResponses", () => {
+  it("makes one case per named example, and one for a response without a body", () => {
+    const cases = documentedResponses(
+      operationWith({
+        "200": {
+          content: { "application/json": { examples: { a: { value: 1 }, b: { value: 2 } } } },
+        },
+        "204": { description: "no body" },
+      }),
+    );
+    expect(cases.map((c) => [c.status, c.exampleName, c.example])).toEqual([
+      [200, "a", 1],
+      [200, "b", 2],
+      [204, undefined, undefined],
+    ]);
+  });
+});
+
+describe("providerSettings", () => {
+  it("skips with the variables to set when none is set", () => {
+    expect(providerSettings({})).toEqual({
+      skipReason: expect.stringContaining("CONTRACT_BASE_URL"),
+    });
+  });
+
+  it("stops on half a configuration, naming what is missing", () => {
+    expect(() => providerSettings({ CONTRACT_BASE_URL: "https://x" })).toThrow(
+      /missing: CONTRACT_ACCESS_TOKEN, CONTRACT_CONFERENCE_ID/,
+    );
+  });
+
+  it("points at the upstream when all are set", () => {
+    const env = {
+      CONTRACT_BASE_URL: "https://x",
+      CONTRACT_ACCESS_TOKEN: "t",
+      CONTRACT_CONFERENCE_ID: "c",
+    };
+    expect(providerSettings(env)).toEqual({
+      upstream: "https://x",
+      accessToken: "t",
+      conferenceId: "c",
+    });
+  });
+});
