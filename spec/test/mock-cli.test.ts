@@ -25,9 +25,16 @@ let examples: NamedResponseExample[];
 /** Reads the command's output until it says it is ready, then splits it into titled curl lines. */
 async function readUntilReady(child: ChildProcess): Promise<PrintedRequest[]> {
   let output = "";
+  let errors = "";
+  child.stderr?.on("data", (chunk) => {
+    errors += String(chunk);
+  });
   for await (const chunk of child.stdout ?? []) {
     output += String(chunk);
     if (output.includes("Press Ctrl-C")) break;
+  }
+  if (!output.includes("Press Ctrl-C")) {
+    throw new Error(`pnpm mock ended before it was ready:\n${output}\n${errors}`);
   }
   const requests: PrintedRequest[] = [];
   const lines = output.split("\n");
@@ -45,7 +52,7 @@ beforeAll(async () => {
   mock = spawn("pnpm", ["mock"], {
     cwd: repoRoot,
     detached: true,
-    stdio: ["ignore", "pipe", "inherit"],
+    stdio: ["ignore", "pipe", "pipe"],
   });
   printed = await readUntilReady(mock);
 }, 60_000);
