@@ -9,6 +9,7 @@ import {
   dingTalkError,
   type InviteServer,
   issuedToken,
+  ok,
   startInviteServer,
 } from "./fixtures/invite-server.js";
 import { writePeopleCsv } from "./fixtures/people-csv.js";
@@ -192,6 +193,50 @@ describe("a run against a scripted DingTalk on loopback", () => {
     const resumed = await runCli([...args, "--resume"], { cwd: dir });
     expect(ringCounts(server, csv.keys)).toEqual([1, 1, 1, 1]);
     expect(resumed.stdout).toContain("? batch 1");
+  });
+
+  it("counts a connection cut after the request arrived as ambiguous", async () => {
+    server = await startInviteServer({
+      reply: (invite) => (invite.index === 0 ? { ...ok("cut"), drop: true } : undefined),
+    });
+    const csv = writePeopleCsv(dir, 4);
+    const args = [
+      ...base(server.url),
+      "--csv",
+      csv.path,
+      "--batch-size",
+      "2",
+      "--concurrency",
+      "1",
+    ];
+    const run = await runCli([...args, "--json"], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout)).toMatchObject({ invited: 2, failed: 0, ambiguous: 2 });
+    expect(JSON.parse(run.stdout).ambiguousBatches).toEqual([
+      {
+        batch: 1,
+        people: csv.keys.slice(0, 2),
+        reason: expect.stringContaining("ConnectionError"),
+      },
+    ]);
+  });
+
+  it("counts a refused connection as surely failed, so a plain --resume sends the batch", async () => {
+    server = await startInviteServer();
+    const closedPort = await startInviteServer();
+    const closedUrl = closedPort.url;
+    await closedPort.close();
+    const csv = writePeopleCsv(dir, 3);
+    const refused = await runCli([...base(closedUrl), "--csv", csv.path, "--json"], { cwd: dir });
+    expect(refused.code).toBe(1);
+    expect(JSON.parse(refused.stdout)).toMatchObject({ failed: 3, ambiguous: 0 });
+    expect(JSON.parse(refused.stdout).failures[0].code).toBe("ConnectionError");
+
+    const resumed = await runCli([...base(server.url), "--csv", csv.path, "--resume"], {
+      cwd: dir,
+    });
+    expect(resumed.code).toBe(0);
+    expect(ringCounts(server, csv.keys)).toEqual([1, 1, 1]);
   });
 
   it("on Ctrl-C starts no new batch, journals those in flight, and --resume sends the rest", async () => {
