@@ -4,7 +4,7 @@
 // that no pending changeset announces as a major bump of the client.
 import { createHash } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { dirname, join, relative } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { parse } from "yaml";
 import { bumpOf, pendingChangesets } from "../src/changesets.js";
 import { compareSpecs } from "../src/compare-specs.js";
@@ -69,12 +69,14 @@ async function main(): Promise<number> {
   console.log(`${specFile} compared with ${base.note}: ${summarize(changes)}\n`);
   console.log(formatTable(changes));
 
+  // pnpm runs this in spec/; a path the user typed is relative to where they typed it.
+  const userCwd = process.env.INIT_CWD ?? process.cwd();
   const markdownFile = options.markdown
-    ? join(process.cwd(), options.markdown)
+    ? resolve(userCwd, options.markdown)
     : join(root, "spec", "test-artifacts", "spec-diff.md");
   await mkdir(dirname(markdownFile), { recursive: true });
   await writeFile(markdownFile, formatMarkdown(changes, base.note));
-  console.log(`\nMarkdown for the pull request: ${relative(process.cwd(), markdownFile)}`);
+  console.log(`\nMarkdown for the pull request: ${relative(userCwd, markdownFile)}`);
 
   if (options.writeChangeset && changes.length > 0) {
     const suggestion = changesetSuggestion(changes);

@@ -40,7 +40,14 @@ export function formatMarkdown(changes: readonly SpecChange[], baseNote: string)
     for (const change of changes) {
       lines.push(`| ${change.kind} | \`${cell(change.path)}\` | ${cell(change.reason)} |`);
     }
-    lines.push("", "### Suggested changeset", "", "```md", changesetSuggestion(changes), "```");
+    lines.push(
+      "",
+      "### Suggested changeset",
+      "",
+      "```md",
+      changesetSuggestion(changes).trimEnd(),
+      "```",
+    );
   }
   return `${lines.join("\n")}\n`;
 }

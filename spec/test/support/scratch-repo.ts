@@ -47,7 +47,7 @@ export async function createScratchRepo(): Promise<ScratchRepo> {
     try {
       const { stdout, stderr } = await exec(tsx, [join(specDir, "bin", `${bin}.ts`), ...args], {
         cwd: dir,
-        env: { ...process.env, NO_COLOR: "1" },
+        env: { ...process.env, NO_COLOR: "1", INIT_CWD: dir },
       });
       return { code: 0, stdout, stderr };
     } catch (error) {
