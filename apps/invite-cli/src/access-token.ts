@@ -1,5 +1,6 @@
 import { createAppTokenProvider, type TokenProvider } from "@dingtalk-conference/client";
 import { InputError } from "./errors.js";
+import { failureFromError, formatFailure } from "./sender.js";
 
 export type AccessToken = string | TokenProvider;
 
@@ -33,4 +34,31 @@ export function resolveAccessToken(
         "none given: pass --token, or set DINGTALK_ACCESS_TOKEN, or DINGTALK_APP_KEY and DINGTALK_APP_SECRET",
     },
   ]);
+}
+
+/**
+ * Resolves the token and, for an app's key and secret, fetches it once before any
+ * batch: wrong credentials are a configuration error (exit 2), not 50 failed batches.
+ */
+export async function checkedAccessToken(
+  flag: string | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+  baseUrl: string | undefined,
+  log: (line: string) => void,
+): Promise<AccessToken> {
+  const accessToken = resolveAccessToken(flag, env, baseUrl);
+  if (typeof accessToken === "string") {
+    log(`access token: from ${flag ? "--token" : "DINGTALK_ACCESS_TOKEN"}`);
+    return accessToken;
+  }
+  log("access token: fetched with DINGTALK_APP_KEY and DINGTALK_APP_SECRET");
+  try {
+    await accessToken();
+  } catch (error) {
+    const reason = formatFailure(failureFromError(error));
+    throw new InputError([
+      { where: "DINGTALK_APP_KEY/DINGTALK_APP_SECRET", message: `no access token: ${reason}` },
+    ]);
+  }
+  return accessToken;
 }

@@ -1,18 +1,17 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
-import { resolve } from "node:path";
+import { existsSync, statSync } from "node:fs";
 import { createConferenceClient } from "@dingtalk-conference/client";
-import { type AccessToken, resolveAccessToken } from "./access-token.js";
+import { type AccessToken, checkedAccessToken } from "./access-token.js";
 import { type CliOptions, helpText, parseCliArgs } from "./args.js";
-import { readPeopleCsv } from "./csv-input.js";
-import { formatIssue, InputError, type InputIssue } from "./errors.js";
+import { formatIssue, InputError } from "./errors.js";
+import { journalPathFor, readInput } from "./input.js";
 import { JournalWriter, replayJournal } from "./journal.js";
 import { JournalLock } from "./journal-lock.js";
-import { mergePeople, type Person, parseFlagPeople, type SourcedPerson } from "./people.js";
+import { mergePeople, type Person } from "./people.js";
 import { type Plan, planRun } from "./plan.js";
 import { createProgress } from "./progress.js";
 import { RateLimiter } from "./rate-limiter.js";
 import { type BatchResult, sendBatches } from "./send-batches.js";
-import { createClientSender, failureFromError, formatFailure } from "./sender.js";
+import { createClientSender, formatFailure } from "./sender.js";
 import { exitCodeOf, formatHuman, formatJson, type RunSummary, summarize } from "./summary.js";
 
 export interface CliIo {
@@ -49,21 +48,21 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
 
 async function run(options: CliOptions, io: CliIo): Promise<ExitCode> {
   const log = (line: string) => options.verbose && io.stderr.write(`${line}\n`);
-  const input = readPeople(options, io.cwd);
-  if (input.issues.length > 0) {
+  const input = readInput(options, io.cwd);
+  if (input.skippedRows.length > 0) {
     io.stderr.write(
-      `dingtalk-invite: skipping ${input.issues.length} invalid row(s) (--skip-invalid):\n`,
+      `dingtalk-invite: skipping ${input.skippedRows.length} invalid row(s) (--skip-invalid):\n`,
     );
-    for (const issue of input.issues) io.stderr.write(`  ${formatIssue(issue)}\n`);
+    for (const issue of input.skippedRows) io.stderr.write(`  ${formatIssue(issue)}\n`);
   }
   const { people, duplicates } = mergePeople(input.people);
-  const journalPath = journalPathOf(options, io.cwd);
+  const journalPath = journalPathFor(options, io.cwd);
   const summaryOf = (plan: Plan, results: readonly BatchResult[]) =>
     summarize({
       conferenceId: options.conferenceId,
       plan,
       results,
-      invalidRows: input.issues.length,
+      invalidRows: input.skippedRows.length,
       duplicates,
       retryAmbiguous: options.retryAmbiguous,
       dryRun: options.dryRun,
@@ -88,7 +87,7 @@ async function run(options: CliOptions, io: CliIo): Promise<ExitCode> {
   }
   if (options.resume && !journalExists)
     log(`no journal at ${journalPath} yet: starting from the beginning`);
-  const accessToken = await checkedAccessToken(options, io.env, log);
+  const accessToken = await checkedAccessToken(options.token, io.env, options.baseUrl, log);
   // Replayed under the lock: another run appending meanwhile would make the plan stale.
   const lock = JournalLock.acquire(journalPath);
   try {
@@ -167,69 +166,6 @@ async function sendPlan(
   } finally {
     writer.close();
   }
-}
-
-function readPeople(
-  options: CliOptions,
-  cwd: string,
-): { people: SourcedPerson[]; issues: InputIssue[] } {
-  const fromFlags = parseFlagPeople(options.users, options.phones);
-  if (!options.csv) return { people: fromFlags, issues: [] };
-  let content: Buffer;
-  try {
-    content = readFileSync(resolve(cwd, options.csv));
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new InputError([
-      { where: `--csv ${options.csv}`, message: `cannot read the file (${reason})` },
-    ]);
-  }
-  const csv = readPeopleCsv(content, options.csv);
-  if (csv.issues.length > 0 && !options.skipInvalid) {
-    throw new InputError([
-      ...csv.issues,
-      {
-        where: options.csv,
-        message: `${csv.issues.length} bad row(s); fix them, or pass --skip-invalid to send the rest`,
-      },
-    ]);
-  }
-  // Flags first: a person given on the command line keeps the nick given there.
-  return { people: [...fromFlags, ...csv.people], issues: csv.issues };
-}
-
-function journalPathOf(options: CliOptions, cwd: string): string {
-  if (options.journal) return resolve(cwd, options.journal);
-  const safeId = options.conferenceId.replace(/[^\w.-]/g, "_");
-  return options.csv
-    ? resolve(cwd, `${options.csv}.${safeId}.journal`)
-    : resolve(cwd, `dingtalk-invite.${safeId}.journal`);
-}
-
-/**
- * Resolves the token and, for an app's key and secret, fetches it once before any
- * batch: wrong credentials are a configuration error (exit 2), not 50 failed batches.
- */
-async function checkedAccessToken(
-  options: CliOptions,
-  env: CliIo["env"],
-  log: (line: string) => void,
-): Promise<AccessToken> {
-  const accessToken = resolveAccessToken(options.token, env, options.baseUrl);
-  if (typeof accessToken === "string") {
-    log(`access token: from ${options.token ? "--token" : "DINGTALK_ACCESS_TOKEN"}`);
-    return accessToken;
-  }
-  log("access token: fetched with DINGTALK_APP_KEY and DINGTALK_APP_SECRET");
-  try {
-    await accessToken();
-  } catch (error) {
-    const reason = formatFailure(failureFromError(error));
-    throw new InputError([
-      { where: "DINGTALK_APP_KEY/DINGTALK_APP_SECRET", message: `no access token: ${reason}` },
-    ]);
-  }
-  return accessToken;
 }
 
 function describePlan(plan: Plan, log: (line: string) => void): void {
