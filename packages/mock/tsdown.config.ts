@@ -7,4 +7,6 @@ export default defineConfig({
   platform: "node",
   target: "node20",
   clean: true,
+  // Plain .js/.d.ts names, as the exports map says (the package is ESM by "type").
+  fixedExtension: false,
 });
