@@ -36,10 +36,12 @@ export interface BaseRef {
  * unchanged since HEAD, the previous commit is what there is to review.
  */
 export async function defaultBaseRef(cwd: string, path: string): Promise<BaseRef> {
-  const main = (await refExists(cwd, "main"))
-    ? "main"
-    : (await refExists(cwd, "origin/main"))
-      ? "origin/main"
+  // In a clone, the remote's main is where a pull request will land; a local
+  // main may be stale.
+  const main = (await refExists(cwd, "origin/main"))
+    ? "origin/main"
+    : (await refExists(cwd, "main"))
+      ? "main"
       : undefined;
   if (!main) {
     throw new GitQueryError(
