@@ -1,6 +1,13 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import type { RequestEvent, ResponseEvent } from "../src/index.js";
+import {
+  ConnectionError,
+  DingTalkApiError,
+  ParamsError,
+  type RequestEvent,
+  type ResponseEvent,
+  TimeoutError,
+} from "../src/index.js";
 import { maskPhoneNumber } from "../src/redact.js";
 import { rejectionOf, TOKEN, testClient } from "./fixtures/client.js";
 import { startServer, useTestServer } from "./fixtures/server.js";
@@ -22,24 +29,26 @@ describe.each(transports)("secrets over $name", ({ fetch }) => {
   const server = useTestServer();
 
   it.each([
-    [
-      "a JSON error echoing the token",
-      {
+    {
+      case: "a JSON error echoing the token",
+      reply: {
         status: 400,
-        json: { code: "InvalidAuthentication", message: `bad token ${TOKEN}`, requestid: "R" },
+        json: { code: "paramsError", message: `bad ${TOKEN}`, requestid: "R" },
       },
-    ],
-    [
-      "an HTML page echoing the token",
-      { status: 502, text: `<pre>x-acs-dingtalk-access-token: ${TOKEN}</pre>` },
-    ],
-    ["a dropped connection", { destroy: true }],
-    ["a timeout", { hang: true }],
-  ])("keeps the token out of %s", async (_, reply) => {
+      expected: ParamsError,
+    },
+    {
+      case: "an HTML page echoing the token",
+      reply: { status: 502, text: `<pre>x-acs-dingtalk-access-token: ${TOKEN}</pre>` },
+      expected: DingTalkApiError,
+    },
+    { case: "a dropped connection", reply: { destroy: true }, expected: ConnectionError },
+    { case: "a timeout", reply: { hang: true }, expected: TimeoutError, timeoutMs: 500 },
+  ])("keeps the token out of $case", async ({ reply, expected, timeoutMs }) => {
     server().reply(reply);
-    const client = testClient(server().url, fetch, { timeoutMs: 50, maxRetries: 0 });
+    const client = testClient(server().url, fetch, { timeoutMs, maxRetries: 0 });
     const error = await rejectionOf(client.inviteUsers("c", {}));
-    expect(error).toBeInstanceOf(Error);
+    expect(error).toBeInstanceOf(expected);
     for (const text of renderings(error)) expect(text).not.toContain(TOKEN);
     expect(server().requests[0]?.headers["x-acs-dingtalk-access-token"]).toBe(TOKEN);
   });

@@ -78,7 +78,7 @@ describe.each(transports)("retries over $name", ({ fetch }) => {
   it("never retries a timeout after the request was sent", async () => {
     server().reply({ hang: true });
     const error = await rejectionOf(
-      testClient(server().url, fetch, { timeoutMs: 50 }).inviteUsers("c", {}),
+      testClient(server().url, fetch, { timeoutMs: 500 }).inviteUsers("c", {}),
     );
     expect(error).toBeInstanceOf(TimeoutError);
     expect(server().requests).toHaveLength(1);
@@ -94,7 +94,7 @@ describe.each(transports)("retries over $name", ({ fetch }) => {
 
   it("retries 500s and timeouts when the caller opts in with retry.unsafe", async () => {
     server().reply(systemError, { hang: true });
-    const client = testClient(server().url, fetch, { retry: { unsafe: true }, timeoutMs: 200 });
+    const client = testClient(server().url, fetch, { retry: { unsafe: true }, timeoutMs: 500 });
     const result = await client.inviteUsers("c", {});
     expect(result.success).toBe(true);
     expect(server().requests).toHaveLength(3);

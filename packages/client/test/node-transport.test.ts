@@ -1,0 +1,70 @@
+// What the node:http transport must do as a fetch, beyond what the client's
+// suites (run on it too) already cover.
+import { describe, expect, it } from "vitest";
+import { createNodeFetch } from "../src/node.js";
+import { rejectionOf } from "./fixtures/client.js";
+import { startServer, useTestServer } from "./fixtures/server.js";
+
+describe("createNodeFetch", () => {
+  const server = useTestServer();
+  const nodeFetch = createNodeFetch();
+
+  it("sends method, headers and body, and answers with a Response", async () => {
+    server().reply({ status: 201, json: { ok: 1 }, headers: { "x-answer": "yes" } });
+    const response = await nodeFetch(`${server().url}/echo?q=1`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-custom": "v" },
+      body: JSON.stringify({ a: "é" }),
+    });
+
+    expect(response).toBeInstanceOf(Response);
+    expect(response.status).toBe(201);
+    expect(response.headers.get("x-answer")).toBe("yes");
+    expect(await response.json()).toEqual({ ok: 1 });
+    const [request] = server().requests;
+    expect(request).toMatchObject({ method: "POST", url: "/echo?q=1", body: '{"a":"é"}' });
+    expect(request?.headers["x-custom"]).toBe("v");
+    expect(request?.headers["content-length"]).toBe(String(Buffer.byteLength('{"a":"é"}')));
+  });
+
+  it("accepts a Request, as fetch does", async () => {
+    await nodeFetch(new Request(`${server().url}/r`, { method: "PUT", body: "payload" }));
+    expect(server().requests[0]).toMatchObject({ method: "PUT", url: "/r", body: "payload" });
+  });
+
+  it("gives a null body for a 204", async () => {
+    server().reply({ status: 204 });
+    const response = await nodeFetch(server().url);
+    expect(response.status).toBe(204);
+    expect(response.body).toBeNull();
+  });
+
+  it("reuses one keep-alive connection for sequential calls", async () => {
+    for (let call = 0; call < 3; call++) await (await nodeFetch(server().url)).text();
+    expect(server().requests).toHaveLength(3);
+    expect(new Set(server().requests.map((request) => request.remotePort)).size).toBe(1);
+  });
+
+  it("rejects like fetch, a TypeError whose cause has the system code, when nothing listens", async () => {
+    const closed = await startServer();
+    await closed.close();
+    const error = await rejectionOf(nodeFetch(closed.url));
+    expect(error).toBeInstanceOf(TypeError);
+    expect((error as TypeError).cause).toMatchObject({ code: "ECONNREFUSED" });
+  });
+
+  it("rejects with the signal's reason on abort, before or during the call", async () => {
+    const reason = new Error("stop");
+    expect(await rejectionOf(nodeFetch(server().url, { signal: AbortSignal.abort(reason) }))).toBe(
+      reason,
+    );
+    expect(server().requests).toHaveLength(0);
+
+    server().reply({ hang: true });
+    const controller = new AbortController();
+    const call = nodeFetch(server().url, { signal: controller.signal });
+    await server().nextRequest();
+    controller.abort(reason);
+    expect(await rejectionOf(call)).toBe(reason);
+  });
+});

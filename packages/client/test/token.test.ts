@@ -1,0 +1,136 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { AuthenticationError, createAppTokenProvider, DingTalkApiError } from "../src/index.js";
+import { rejectionOf, testClient } from "./fixtures/client.js";
+import { type Reply, useTestServer } from "./fixtures/server.js";
+import { documentedExamples, requestExample } from "./fixtures/spec.js";
+import { transports } from "./fixtures/transports.js";
+
+const TOKEN_PATH = "/v1.0/oauth2/accessToken";
+const credentials = requestExample("getAccessToken") as { appKey: string; appSecret: string };
+const fresh = documentedExamples("getAccessToken", 200).find((example) => example.status === 200);
+const invalidAuthentication = documentedExamples("inviteUsers").find(
+  (example) => example.body.code === "InvalidAuthentication",
+);
+
+/** The token endpoint's answer, with the spec's lifetime unless given. */
+const tokenReply = (accessToken: string, expireIn = fresh?.body.expireIn): Reply => ({
+  path: TOKEN_PATH,
+  json: { ...fresh?.body, accessToken, expireIn },
+});
+
+describe.each(transports)("createAppTokenProvider over $name", ({ fetch }) => {
+  const server = useTestServer();
+  const provider = () => createAppTokenProvider({ ...credentials, baseUrl: server().url, fetch });
+  const tokenRequests = () => server().requests.filter((request) => request.url === TOKEN_PATH);
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("asks the token endpoint with the app's credentials", async () => {
+    server().reply(tokenReply("T1"));
+    expect(await provider()()).toBe("T1");
+    const [request] = tokenRequests();
+    expect(request?.method).toBe("POST");
+    expect(JSON.parse(request?.body ?? "")).toEqual(credentials);
+  });
+
+  it("caches the token until shortly before expireIn", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    server().reply(tokenReply("T1", 7200), tokenReply("T2", 7200));
+    const tokens = provider();
+
+    expect(await tokens()).toBe("T1");
+    vi.setSystemTime(Date.now() + 6000 * 1000);
+    expect(await tokens()).toBe("T1");
+    expect(tokenRequests()).toHaveLength(1);
+
+    // Five minutes before the two hours are up, it renews.
+    vi.setSystemTime(Date.now() + 1000 * 1000);
+    expect(await tokens()).toBe("T2");
+    expect(tokenRequests()).toHaveLength(2);
+  });
+
+  it("runs one refresh for many concurrent callers", async () => {
+    server().reply(tokenReply("T1"));
+    const tokens = provider();
+    const results = await Promise.all(Array.from({ length: 20 }, () => tokens()));
+    expect(new Set(results)).toEqual(new Set(["T1"]));
+    expect(tokenRequests()).toHaveLength(1);
+  });
+
+  it("invalidates only the token that was rejected", async () => {
+    server().reply(tokenReply("T1"), tokenReply("T2"));
+    const tokens = provider();
+    await tokens();
+    tokens.invalidate("an older token");
+    expect(await tokens()).toBe("T1");
+    tokens.invalidate("T1");
+    expect(await tokens()).toBe("T2");
+  });
+
+  it("throws the typed error, with the secret redacted, when the credentials are refused", async () => {
+    const refused = documentedExamples("getAccessToken").find((example) => example.status === 400);
+    server().reply({
+      path: TOKEN_PATH,
+      status: 400,
+      json: { ...refused?.body, message: `bad secret ${credentials.appSecret}` },
+    });
+    const error = await rejectionOf(provider()());
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(error).toMatchObject({ status: 400, code: refused?.body.code });
+    expect(JSON.stringify(error)).not.toContain(credentials.appSecret);
+    expect((error as Error).message).not.toContain(credentials.appSecret);
+  });
+
+  it("refuses an answer without a token instead of caching nothing", async () => {
+    server().reply({ path: TOKEN_PATH, json: { unexpected: true } });
+    expect(await rejectionOf(provider()())).toBeInstanceOf(DingTalkApiError);
+  });
+
+  describe("with the client", () => {
+    if (!invalidAuthentication) throw new Error("The spec documents no InvalidAuthentication");
+    const rejected: Reply = {
+      path: "/v1.0/conference/",
+      when: (request) => request.headers["x-acs-dingtalk-access-token"] === "stale",
+      status: 400,
+      json: invalidAuthentication.body,
+    };
+
+    it("refreshes once on InvalidAuthentication and retries with the new token", async () => {
+      server().reply(tokenReply("stale"), rejected, tokenReply("renewed"));
+      const client = testClient(server().url, fetch, { accessToken: provider(), maxRetries: 0 });
+
+      expect((await client.inviteUsers("c", {})).success).toBe(true);
+
+      const invites = server().requests.filter((request) => request.url !== TOKEN_PATH);
+      expect(invites.map((request) => request.headers["x-acs-dingtalk-access-token"])).toEqual([
+        "stale",
+        "renewed",
+      ]);
+      expect(tokenRequests()).toHaveLength(2);
+    });
+
+    it("refreshes only once when the renewed token is refused too", async () => {
+      server().reply(tokenReply("stale"), rejected, tokenReply("renewed"), {
+        ...rejected,
+        when: undefined,
+      });
+      const client = testClient(server().url, fetch, { accessToken: provider() });
+      expect(await rejectionOf(client.inviteUsers("c", {}))).toBeInstanceOf(AuthenticationError);
+      expect(tokenRequests()).toHaveLength(2);
+    });
+
+    it("refreshes once for many concurrent calls refused with the same stale token", async () => {
+      const calls = 10;
+      server().reply(tokenReply("stale"), ...Array(calls).fill(rejected), tokenReply("renewed"));
+      const client = testClient(server().url, fetch, { accessToken: provider(), maxRetries: 0 });
+
+      const results = await Promise.all(
+        Array.from({ length: calls }, () => client.inviteUsers("c", {})),
+      );
+
+      expect(results.every((result) => result.success)).toBe(true);
+      expect(tokenRequests()).toHaveLength(2);
+    });
+  });
+});
