@@ -1,4 +1,9 @@
-import { type ConferenceClientError, ConnectionError, ThrottledError } from "./errors.js";
+import {
+  type ConferenceClientError,
+  ConnectionError,
+  DingTalkApiError,
+  ThrottledError,
+} from "./errors.js";
 
 /** Backoff timing; tests shorten it, users keep DingTalk's floor. */
 export interface RetryTiming {
@@ -24,7 +29,8 @@ export const DEFAULT_RETRY_TIMING: RetryTiming = {
 export function isRetryable(error: ConferenceClientError, unsafe: boolean): boolean {
   if (error instanceof ThrottledError) return true;
   if (!error.mayHaveActed) return error instanceof ConnectionError;
-  return unsafe;
+  // A 2xx that is not the documented answer most likely did act: never again.
+  return unsafe && !(error instanceof DingTalkApiError && error.status < 500);
 }
 
 /** Delay before retry number `retry` (1-based), or undefined when the server asks for too long. */

@@ -100,6 +100,14 @@ describe.each(transports)("retries over $name", ({ fetch }) => {
     expect(server().requests).toHaveLength(3);
   });
 
+  it("never retries an unexpected 2xx, even with retry.unsafe: it most likely rang people", async () => {
+    server().reply({ status: 200, text: "<html>ok</html>" });
+    const client = testClient(server().url, fetch, { retry: { unsafe: true } });
+    const error = await rejectionOf(client.inviteUsers("c", {}));
+    expect(error).toMatchObject({ status: 200, mayHaveActed: true });
+    expect(server().requests).toHaveLength(1);
+  });
+
   it("retries a refused connection, which never reached a server", async () => {
     const retries: RetryEvent[] = [];
     const client = testClient(await refusingUrl(), fetch, {
