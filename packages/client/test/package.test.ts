@@ -1,0 +1,37 @@
+// The built package (dist/, made by `build`, which turbo runs before `test`):
+// what users actually import.
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const dist = join(import.meta.dirname, "..", "dist");
+const read = (file: string) => {
+  const path = join(dist, file);
+  if (!existsSync(path)) throw new Error(`${path} is missing: run the build first`);
+  return readFileSync(path, "utf8");
+};
+/** Every module a built file imports or requires. */
+const importsOf = (source: string) =>
+  [...source.matchAll(/(?:from\s*|require\()\s*"([^"]+)"/g)].map((match) => match[1]);
+
+describe("the built package", () => {
+  it("imports nothing at run time but openapi-fetch, and no Node built-ins, in its main entry", () => {
+    for (const file of ["index.js", "index.cjs"]) {
+      expect(new Set(importsOf(read(file)))).toEqual(new Set(["openapi-fetch"]));
+    }
+  });
+
+  it("keeps the ./node entry apart from the main one", () => {
+    for (const file of ["node.js", "node.cjs"]) {
+      expect(new Set(importsOf(read(file)))).toEqual(new Set(["node:http", "node:https"]));
+    }
+  });
+
+  it("exports the same names from ESM and CommonJS", async () => {
+    const esm = await import(join(dist, "index.js"));
+    const cjs = createRequire(import.meta.url)(join(dist, "index.cjs"));
+    expect(Object.keys(cjs).sort()).toEqual(Object.keys(esm).sort());
+    expect(Object.keys(esm)).toContain("createConferenceClient");
+  });
+});
