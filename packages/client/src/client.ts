@@ -75,13 +75,13 @@ export function createClientWithTiming(
     signal: AbortSignal | undefined,
     timeoutMs: number,
   ): Promise<InviteUsersResult> {
-    const attemptSignalled = attemptSignal(signal, timeoutMs);
+    const perAttempt = attemptSignal(signal, timeoutMs);
     try {
       const { data, error, response } = await raw.POST(INVITE_PATH, {
         params: { path: { conferenceId } },
         body,
         headers: { [TOKEN_HEADER]: token },
-        signal: attemptSignalled.signal,
+        signal: perAttempt.signal,
         parseAs: "text",
       });
       // Read as text: the body may be anything a gateway sends, and must never crash the parse.
@@ -97,10 +97,10 @@ export function createClientWithTiming(
     } catch (error) {
       if (error instanceof ConferenceClientError) throw error;
       if (signal?.aborted) throw signal.reason;
-      if (attemptSignalled.timedOut()) throw new TimeoutError(timeoutMs);
+      if (perAttempt.timedOut()) throw new TimeoutError(timeoutMs);
       throw toConnectionError(error);
     } finally {
-      attemptSignalled.release();
+      perAttempt.release();
     }
   }
 
