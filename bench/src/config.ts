@@ -10,13 +10,14 @@ export interface BenchConfig {
   readonly batch: {
     /** People in the CSV whose achieved rate is measured. */
     readonly people: number;
-    /** --rate given to the CLI, requests per second. */
-    readonly rate: number;
+    /** --rate values given to the CLI, requests per second: DingTalk's limit (the default) and a stress rate. */
+    readonly rates: readonly number[];
     readonly batchSize: number;
     /** CSV sizes whose peak RSS is compared, smallest first (the smallest is the baseline). */
     readonly memorySizes: readonly number[];
-    /** --rate for the memory runs: high, so a large list finishes quickly. */
+    /** --rate and --batch-size of the memory runs: high, so a large list finishes quickly. */
     readonly memoryRate: number;
+    readonly memoryBatchSize: number;
   };
   /** Run the contract suite and a warm `pnpm test` (minutes, so not in the smoke mode). */
   readonly suiteRuns: boolean;
@@ -39,10 +40,11 @@ export function benchConfig(quick: boolean): BenchConfig {
       validationInvitees: 1000,
       batch: {
         people: 1000,
-        rate: 200,
-        batchSize: 10,
+        rates: [20, 200],
+        batchSize: 20,
         memorySizes: [1000, 5000],
         memoryRate: 1000,
+        memoryBatchSize: 100,
       },
       suiteRuns: false,
     };
@@ -60,10 +62,11 @@ export function benchConfig(quick: boolean): BenchConfig {
     validationInvitees: 1000,
     batch: {
       people: 10_000,
-      rate: 200,
-      batchSize: 10,
+      rates: [20, 200],
+      batchSize: 20,
       memorySizes: [1000, 10_000, 100_000],
       memoryRate: 1000,
+      memoryBatchSize: 100,
     },
     suiteRuns: true,
   };

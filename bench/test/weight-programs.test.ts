@@ -39,3 +39,20 @@ describe.each(Object.values(weightPrograms))("the $label program, bundled", ({ f
     expect(server.stats()).toMatchObject({ requests: 1, invitees: 1 });
   });
 });
+
+describe("bundleProgram", () => {
+  it("attributes the bundle's bytes to the packages they come from", async () => {
+    const bundle = await bundleProgram(programPath(weightPrograms.client.file));
+    const owners = bundle.byPackage.map(([name]) => name);
+    expect(owners).toEqual(
+      expect.arrayContaining([
+        "@dingtalk-conference/client",
+        "openapi-fetch",
+        "@dingtalk-conference/bench",
+      ]),
+    );
+    const attributed = bundle.byPackage.reduce((sum, [, bytes]) => sum + bytes, 0);
+    expect(attributed).toBeGreaterThan(0);
+    expect(attributed).toBeLessThanOrEqual(bundle.minified);
+  });
+});

@@ -20,8 +20,13 @@ export const programPath = (file: string): string => join(benchRoot, "programs",
 /** The target: our client's bundle at least this many times smaller than the vendor's. */
 const minimumShrink = 50;
 
-const describeBundle = (size: BundleSize): string =>
-  `min ${formatBytes(size.minified)} · gzip ${formatBytes(size.gzip)} · br ${formatBytes(size.brotli)}`;
+/** Sizes, and for a small bundle where its minified bytes come from (the answer to "why this big"). */
+function describeBundle(size: BundleSize): string {
+  const sizes = `min ${formatBytes(size.minified)} · gzip ${formatBytes(size.gzip)} · br ${formatBytes(size.brotli)}`;
+  if (size.byPackage.length < 2 || size.byPackage.length > 4) return sizes;
+  const parts = size.byPackage.map(([name, bytes]) => `${name} ${formatBytes(bytes)}`).join(", ");
+  return `${sizes} (min: ${parts})`;
+}
 
 /** "÷150" reads as "150 times smaller"; ratios above 1 print as usual. */
 const shrinkOrRatio = (own: number, base: number): string =>
