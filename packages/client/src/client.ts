@@ -85,7 +85,7 @@ export function createClientWithTiming(
         parseAs: "text",
       });
       // Read as text: the body may be anything a gateway sends, and must never crash the parse.
-      const parsed = parseBody(redact(error ?? data, token)) as InviteUsersResponse;
+      const parsed = redact(parseBody(error ?? data), token) as InviteUsersResponse;
       const { status, headers } = response;
       if (!response.ok || typeof parsed?.success !== "boolean" || isGatewayBan(parsed)) {
         throw toApiError(status, headers, parsed);

@@ -3,12 +3,21 @@
 
 const REDACTED = "[redacted]";
 
-/** `value` with every occurrence of `secret` replaced, in a string or anywhere inside JSON. */
+/**
+ * `value` with every occurrence of `secret` replaced inside its strings (keys
+ * included). It works on parsed values, never on serialized JSON, so a secret
+ * that happens to occur in the JSON syntax (`t` in `true`) corrupts nothing.
+ */
 export function redact<T>(value: T, secret: string | undefined): T {
   if (!secret) return value;
   if (typeof value === "string") return value.split(secret).join(REDACTED) as T;
-  const json = JSON.stringify(value);
-  return json?.includes(secret) ? JSON.parse(redact(json, secret)) : value;
+  if (Array.isArray(value)) return value.map((item) => redact(item, secret)) as T;
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [redact(key, secret), redact(item, secret)]),
+    ) as T;
+  }
+  return value;
 }
 
 /** Every digit but the last four hidden: `13800138000` → `*******8000`. */

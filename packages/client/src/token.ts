@@ -39,7 +39,7 @@ export function createAppTokenProvider(options: AppTokenProviderOptions): TokenP
       .catch((failure: unknown) => {
         throw toConnectionError(failure);
       });
-    const body = parseBody(redact(error ?? data, appSecret)) as Partial<GetAccessTokenResponse>;
+    const body = redact(parseBody(error ?? data), appSecret) as Partial<GetAccessTokenResponse>;
     const { accessToken, expireIn } = body ?? {};
     if (!response.ok || typeof accessToken !== "string" || typeof expireIn !== "number") {
       throw toApiError(response.status, response.headers, body);

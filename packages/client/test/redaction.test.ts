@@ -62,6 +62,22 @@ describe.each(transports)("secrets over $name", ({ fetch }) => {
     for (const text of renderings(error)) expect(text).not.toContain(TOKEN);
   });
 
+  it("redacts inside parsed values, so a token found in JSON syntax corrupts no answer", async () => {
+    server().reply(
+      { json: { success: true } },
+      { status: 400, json: { code: "paramsError", message: "error:t", requestid: "R" } },
+    );
+    const client = testClient(server().url, fetch, { accessToken: "t", maxRetries: 0 });
+
+    await expect(client.inviteUsers("c", {})).resolves.toMatchObject({ success: true });
+    const error = await rejectionOf(client.inviteUsers("c", {}));
+    expect(error).toBeInstanceOf(ParamsError);
+    expect(error).toMatchObject({
+      code: "paramsError",
+      message: expect.not.stringContaining(":t"),
+    });
+  });
+
   it("keeps the token out of the client object", () => {
     const client = testClient(server().url, fetch);
     expect(inspect(client, { depth: 10, showHidden: true })).not.toContain(TOKEN);
