@@ -22,7 +22,13 @@ describe.each(transports)("validation over $name", ({ fetch }) => {
       "a dot-segment conferenceId",
       "..",
       {},
-      [{ path: "conferenceId", message: "must not be a dot segment" }],
+      [{ path: "conferenceId", message: "is a value the spec rules out" }],
+    ],
+    [
+      "a single-dot conferenceId",
+      ".",
+      {},
+      [{ path: "conferenceId", message: "is a value the spec rules out" }],
     ],
     ["a non-string conferenceId", 42, {}, [{ path: "conferenceId", message: "must be string" }]],
     [

@@ -163,6 +163,7 @@ export interface components {
          */
         InviteUsersBadRequest: {
             headers: {
+                "x-acs-request-id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -177,6 +178,7 @@ export interface components {
          */
         Forbidden: {
             headers: {
+                "x-acs-request-id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -186,6 +188,7 @@ export interface components {
         /** @description A DingTalk system error. The server may or may not have acted. */
         SystemError: {
             headers: {
+                "x-acs-request-id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -201,12 +204,21 @@ export interface components {
          *     The vendor's page marks this parameter as not required; OpenAPI requires
          *     every path parameter, and a call without it is what DingTalk answers
          *     with 400 `paramsError` ("the meeting ID is missing").
+         *
+         *     `.` and `..` are not meeting IDs: URLs resolve them as dot segments,
+         *     even percent-encoded, so such a call would reach another path.
          * @example 644272f14ba33101xxxxxxxx
          */
         ConferenceId: string;
     };
     requestBodies: never;
-    headers: never;
+    headers: {
+        /**
+         * @description The ID DingTalk gives the call (on errors, the same value as the body's requestid); quote it when asking DingTalk for support.
+         * @example 5D6E7F80-9A1B-4C2D-8E3F-405162738495
+         */
+        RequestId: string;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -223,6 +235,9 @@ export interface operations {
                  *     The vendor's page marks this parameter as not required; OpenAPI requires
                  *     every path parameter, and a call without it is what DingTalk answers
                  *     with 400 `paramsError` ("the meeting ID is missing").
+                 *
+                 *     `.` and `..` are not meeting IDs: URLs resolve them as dot segments,
+                 *     even percent-encoded, so such a call would reach another path.
                  * @example 644272f14ba33101xxxxxxxx
                  */
                 conferenceId: components["parameters"]["ConferenceId"];
@@ -238,6 +253,7 @@ export interface operations {
             /** @description The invitations were sent. */
             200: {
                 headers: {
+                    "x-acs-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -265,6 +281,7 @@ export interface operations {
             /** @description The access token and its lifetime. */
             200: {
                 headers: {
+                    "x-acs-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -274,6 +291,7 @@ export interface operations {
             /** @description The credentials are missing or wrong. */
             400: {
                 headers: {
+                    "x-acs-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {

@@ -227,7 +227,7 @@ return errors === 0;
 validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateConferenceId = validate22;
-const schema35 = {"type":"string","minLength":1};
+const schema35 = {"type":"string","minLength":1,"not":{"enum":[".",".."]}};
 const func1 = (function ucs2length(str) {
     const len = str.length;
     let length = 0;
@@ -256,9 +256,10 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(typeof data === "string"){
-if(func1(data) < 1){
-const err0 = {instancePath,keyword:"minLength",params:{limit: 1}};
+const _errs1 = errors;
+const _errs2 = errors;
+if(!((data === ".") || (data === ".."))){
+const err0 = {};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -267,14 +268,47 @@ vErrors.push(err0);
 }
 errors++;
 }
-}
-else {
-const err1 = {instancePath,keyword:"type",params:{type: "string"}};
+var valid0 = _errs2 === errors;
+if(valid0){
+const err1 = {instancePath,keyword:"not",params:{}};
 if(vErrors === null){
 vErrors = [err1];
 }
 else {
 vErrors.push(err1);
+}
+errors++;
+}
+else {
+errors = _errs1;
+if(vErrors !== null){
+if(_errs1){
+vErrors.length = _errs1;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(typeof data === "string"){
+if(func1(data) < 1){
+const err2 = {instancePath,keyword:"minLength",params:{limit: 1}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath,keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
 }
 errors++;
 }
