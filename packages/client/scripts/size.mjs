@@ -3,8 +3,8 @@
 // esbuild, minified, gzipped. Run after `build`; prints every figure and
 // fails when one is over its budget.
 //
-// - The client's own code (the main entry, with the validators generated from
-//   the spec inlined, openapi-fetch left out): at most 5 kB.
+// - The client's own code (the main entry, with the request schemas generated
+//   from the spec inlined, openapi-fetch left out): at most 5 kB.
 // - The same with openapi-fetch, its one dependency (~2.6 kB of it alone):
 //   at most 6.5 kB, so neither half can grow unnoticed.
 // - The "./node" transport, which only Node users add.
