@@ -51,13 +51,13 @@ export function benchConfig(quick: boolean): BenchConfig {
   }
   return {
     quick,
-    sequential: { inFlight: 1, iterations: 2000, timeMs: 1500, warmupIterations: 500, rounds: 3 },
+    sequential: { inFlight: 1, iterations: 500, timeMs: 400, warmupIterations: 200, rounds: 9 },
     inFlight: {
       inFlight: IN_FLIGHT,
       iterations: 20_000,
-      timeMs: 1500,
-      warmupIterations: 1000,
-      rounds: 3,
+      timeMs: 400,
+      warmupIterations: 500,
+      rounds: 9,
     },
     validationInvitees: 1000,
     batch: {

@@ -25,9 +25,9 @@ export interface HarnessOptions {
   /** Warm-up calls per subject before each round's samples are kept. */
   readonly warmupIterations: number;
   /**
-   * Rounds of all subjects, one after another; each subject's figures are the
-   * median over rounds, so a slow spell on the machine cannot land on one
-   * subject alone.
+   * Rounds of all subjects, one after another, each in a rotated order; each
+   * subject's figures are the median over rounds, so a slow spell on a shared
+   * machine, or being first after a pause, cannot land on one subject alone.
    */
   readonly rounds: number;
 }
@@ -91,8 +91,11 @@ export async function measureCalls(
   options: HarnessOptions,
 ): Promise<Map<string, CallStats>> {
   const rounds: Map<string, CallStats>[] = [];
-  for (let round = 0; round < options.rounds; round += 1)
-    rounds.push(await runRound(subjects, options));
+  for (let round = 0; round < options.rounds; round += 1) {
+    // Each round starts with the next subject, so none is always first (cold) or last.
+    const shift = round % subjects.length;
+    rounds.push(await runRound([...subjects.slice(shift), ...subjects.slice(0, shift)], options));
+  }
   const combined = new Map<string, CallStats>();
   for (const { name } of subjects) {
     const perRound = rounds.map((round) => round.get(name) as CallStats);

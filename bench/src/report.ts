@@ -43,18 +43,20 @@ function escapeCell(text: string): string {
   return text.replaceAll("|", "\\|");
 }
 
-/** The results as one Markdown table (it also reads well in a terminal). */
+/** The results as one Markdown table, columns padded so it reads in a terminal too. */
 export function renderTable(rows: readonly ResultRow[]): string {
   const header = ["Measure", "Subject", "Measured", "Ratio", "Against", "Target"];
-  const lines = [
-    `| ${header.join(" | ")} |`,
-    `| ${header.map(() => "---").join(" | ")} |`,
-    ...rows.map(
-      (row) =>
-        `| ${[row.measure, row.subject, row.measured, row.ratio, row.against, row.target ?? ""].map(escapeCell).join(" | ")} |`,
+  const cells = rows.map((row) =>
+    [row.measure, row.subject, row.measured, row.ratio, row.against, row.target ?? ""].map(
+      escapeCell,
     ),
-  ];
-  return `${lines.join("\n")}\n`;
+  );
+  const widths = header.map((title, column) =>
+    Math.max(title.length, 3, ...cells.map((line) => (line[column] as string).length)),
+  );
+  const line = (values: readonly string[]) =>
+    `| ${values.map((value, column) => value.padEnd(widths[column] as number)).join(" | ")} |`;
+  return `${[line(header), line(widths.map((width) => "-".repeat(width))), ...cells.map(line)].join("\n")}\n`;
 }
 
 /** CPU model, cores, memory, Node version and date: what a reader needs to compare two runs. */

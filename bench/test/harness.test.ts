@@ -30,6 +30,20 @@ describe("measureCalls", () => {
     expect(server.stats().requests).toBeGreaterThanOrEqual(2 * (20 + 5));
   });
 
+  it("starts each round with the next subject, so none is always first", async () => {
+    const order: string[] = [];
+    const subjects = ["a", "b"].map((name) => ({
+      name,
+      call: async () => {
+        if (order[order.length - 1] !== name) order.push(name);
+      },
+    }));
+    await measureCalls(subjects, { ...small, inFlight: 1 });
+    // Per round tinybench warms every subject up, then samples them in the same order:
+    // round 1 is a b | a b, round 2 is b a | b a (without rotation it would be a b | a b).
+    expect(order).toEqual(["a", "b", "a", "b", "a", "b", "a"]);
+  });
+
   it("keeps calls in flight together when asked to", async () => {
     let inFlight = 0;
     let most = 0;

@@ -35,7 +35,7 @@ describe("formatting", () => {
 });
 
 describe("renderTable", () => {
-  it("renders one Markdown row per result and escapes pipes", () => {
+  it("renders one padded Markdown row per result and escapes pipes", () => {
     const table = renderTable([
       { measure: "call", subject: "a|b", measured: "1 ms", ratio: "1.00×", against: "itself" },
       {
@@ -48,10 +48,10 @@ describe("renderTable", () => {
       },
     ]);
     expect(table.split("\n")).toEqual([
-      "| Measure | Subject | Measured | Ratio | Against | Target |",
-      "| --- | --- | --- | --- | --- | --- |",
-      "| call | a\\|b | 1 ms | 1.00× | itself |  |",
-      "| call | c | 2 ms | 2.00× | a | ≤ 3× — met |",
+      "| Measure | Subject | Measured | Ratio | Against | Target     |",
+      "| ------- | ------- | -------- | ----- | ------- | ---------- |",
+      "| call    | a\\|b    | 1 ms     | 1.00× | itself  |            |",
+      "| call    | c       | 2 ms     | 2.00× | a       | ≤ 3× — met |",
       "",
     ]);
   });
