@@ -18,8 +18,8 @@ describe("inviteUsers types", () => {
   it("accepts the documented body and resolves to the documented result", () => {
     const result = client.inviteUsers("c", {
       unionId: "op",
-      inviteeList: [{ unionId: "u", nick: "Ann" }],
-      phoneInviteeList: [{ phoneNumber: "1", nick: "Bo" }],
+      inviteeList: [{ unionId: "u", nick: "Test user" }],
+      phoneInviteeList: [{ phoneNumber: "1", nick: "Test phone user" }],
     });
     expectTypeOf(result).toEqualTypeOf<Promise<InviteUsersResult>>();
     expectTypeOf<InviteUsersResult>().toEqualTypeOf<{
@@ -32,7 +32,7 @@ describe("inviteUsers types", () => {
     // @ts-expect-error nick is required on an invitee
     client.inviteUsers("c", { inviteeList: [{ unionId: "u" }] });
     // @ts-expect-error nickname is not a field of the spec
-    client.inviteUsers("c", { inviteeList: [{ nick: "Ann", nickname: "Ann" }] });
+    client.inviteUsers("c", { inviteeList: [{ nick: "Test user", nickname: "Test user" }] });
     // @ts-expect-error phoneNumber is a string
     client.inviteUsers("c", { phoneInviteeList: [{ phoneNumber: 13800138000 }] });
     // @ts-expect-error conferenceId is a string
@@ -82,7 +82,7 @@ describe("options types", () => {
   it("type raw as the openapi-fetch client of the spec's paths", () => {
     const call = client.raw.POST("/v1.0/conference/videoConferences/{conferenceId}/users/invite", {
       params: { path: { conferenceId: "c" } },
-      body: { inviteeList: [{ nick: "Ann" }] },
+      body: { inviteeList: [{ nick: "Test user" }] },
     });
     expectTypeOf(call).resolves.toHaveProperty("data");
     // @ts-expect-error the path must be one of the spec's

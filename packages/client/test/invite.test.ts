@@ -57,7 +57,7 @@ describe.each(transports)("inviteUsers over $name", ({ fetch }) => {
     const client = testClient(server().url, fetch);
     const { data, error, response } = await client.raw.POST(
       "/v1.0/conference/videoConferences/{conferenceId}/users/invite",
-      { params: { path: { conferenceId: "c" } }, body: { inviteeList: [{ nick: "Ann" }] } },
+      { params: { path: { conferenceId: "c" } }, body: { inviteeList: [{ nick: "Test user" }] } },
     );
     expect(error).toBeUndefined();
     expect(data).toEqual({ success: true });
@@ -76,7 +76,7 @@ describe("the fetch seam", () => {
       return fetch(input, init);
     };
     const client = testClient(server().url, recordingFetch);
-    await client.inviteUsers("c", { inviteeList: [{ nick: "Ann" }] });
+    await client.inviteUsers("c", { inviteeList: [{ nick: "Test user" }] });
     await client.raw.POST("/v1.0/conference/videoConferences/{conferenceId}/users/invite", {
       params: { path: { conferenceId: "c" } },
       body: {},
@@ -91,7 +91,9 @@ describe("the fetch seam", () => {
     }
     // inviteUsers passes its per-attempt signal (timeout and caller's abort) through init.
     expect(calls[0]?.[1]?.signal).toBeInstanceOf(AbortSignal);
-    expect(JSON.parse(String(calls[0]?.[1]?.body))).toEqual({ inviteeList: [{ nick: "Ann" }] });
+    expect(JSON.parse(String(calls[0]?.[1]?.body))).toEqual({
+      inviteeList: [{ nick: "Test user" }],
+    });
   });
 
   it("defaults to the spec's first server", async () => {

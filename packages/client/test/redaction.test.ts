@@ -92,8 +92,8 @@ describe.each(transports)("secrets over $name", ({ fetch }) => {
     });
 
     await client.inviteUsers("c", {
-      inviteeList: [{ nick: "Ann" }],
-      phoneInviteeList: [{ phoneNumber: "13800138000", nick: "Bo" }],
+      inviteeList: [{ nick: "Test user" }],
+      phoneInviteeList: [{ phoneNumber: "13800138000", nick: "Test phone user" }],
     });
 
     expect(requests).toEqual([
@@ -102,8 +102,8 @@ describe.each(transports)("secrets over $name", ({ fetch }) => {
         method: "POST",
         url: `${server().url}/v1.0/conference/videoConferences/c/users/invite`,
         body: {
-          inviteeList: [{ nick: "Ann" }],
-          phoneInviteeList: [{ phoneNumber: "*******8000", nick: "Bo" }],
+          inviteeList: [{ nick: "Test user" }],
+          phoneInviteeList: [{ phoneNumber: "*******8000", nick: "Test phone user" }],
         },
       },
     ]);

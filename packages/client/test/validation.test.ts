@@ -46,13 +46,13 @@ describe.each(transports)("validation over $name", ({ fetch }) => {
     [
       "an unknown field",
       "c",
-      { inviteeList: [{ nick: "Ann", nickname: "Ann" }] },
+      { inviteeList: [{ nick: "Test user", nickname: "Test user" }] },
       [{ path: "/inviteeList/0/nickname", message: "is not a field of the spec" }],
     ],
     [
       "a list that is not an array",
       "c",
-      { inviteeList: { nick: "Ann" } },
+      { inviteeList: { nick: "Test user" } },
       [{ path: "/inviteeList", message: "must be array" }],
     ],
     ["a body that is not an object", "c", [], [{ path: "", message: "must be object" }]],
