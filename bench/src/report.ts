@@ -12,6 +12,18 @@ export interface ResultRow {
   readonly against: string;
   /** The target and whether this run met it; empty for baselines and context rows. */
   readonly target?: string;
+  /** The figure could not be measured; `measured` says why. */
+  readonly failed?: true;
+}
+
+/** A row for a figure that could not be measured, saying why. */
+export function failedRow(
+  measure: string,
+  subject: string,
+  against: string,
+  reason: string,
+): ResultRow {
+  return { measure, subject, measured: `failed: ${reason}`, ratio: "—", against, failed: true };
 }
 
 export function formatMs(ms: number): string {

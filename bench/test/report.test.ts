@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   describeMachine,
+  failedRow,
   formatBytes,
   formatMs,
   formatRatio,
@@ -61,5 +62,18 @@ describe("describeMachine", () => {
   it("names the CPU, cores, memory, Node version and date", () => {
     const line = describeMachine(new Date("2025-01-02T03:04:05Z"));
     expect(line).toMatch(/^.+, \d+ cores, \d+ GiB memory; Node v\d+\.\d+\.\d+; 2025-01-02$/);
+  });
+});
+
+describe("failedRow", () => {
+  it("says why a figure is missing and marks the row failed", () => {
+    expect(failedRow("suite", "contract suite", "Prism", "pnpm exited 1")).toEqual({
+      measure: "suite",
+      subject: "contract suite",
+      measured: "failed: pnpm exited 1",
+      ratio: "—",
+      against: "Prism",
+      failed: true,
+    });
   });
 });

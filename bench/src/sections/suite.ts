@@ -5,7 +5,7 @@ import { benchRoot } from "../bench-root.js";
 import type { BenchConfig } from "../config.js";
 import { median } from "../harness.js";
 import { accessToken, inviteBody, inviteUrl } from "../invite-call.js";
-import { formatMs, formatRatio, type ResultRow } from "../report.js";
+import { failedRow, formatMs, formatRatio, type ResultRow } from "../report.js";
 import { startServerProcess } from "../server/server-process.js";
 
 const repoRoot = dirname(benchRoot);
@@ -63,8 +63,7 @@ function suiteRow(
   base: { name: string; ms: number | Error },
 ): ResultRow {
   if (figure instanceof Error) {
-    const reason = figure.message.split("\n")[0];
-    return { measure, subject, measured: `failed: ${reason}`, ratio: "—", against: base.name };
+    return failedRow(measure, subject, base.name, figure.message.split("\n")[0] as string);
   }
   return {
     measure,
