@@ -70,6 +70,36 @@ async function inviteFromCsv(people: number, rate: number, batchSize: number): P
   }
 }
 
+/**
+ * Peak memory of `--dry-run` on the same CSV: everything but sending (reading,
+ * validating and planning the list), which tells whether growth comes from
+ * holding the list or from the requests.
+ */
+async function dryRunPeakRss(people: number): Promise<number> {
+  const dir = await mkdtemp(join(tmpdir(), "bench-cli-"));
+  try {
+    const csv = join(dir, "people.csv");
+    await writePeopleCsv(csv, people);
+    const run = await runNodeMeasured([
+      inviteCliScript(),
+      conferenceId,
+      "--csv",
+      csv,
+      "--journal",
+      join(dir, "journal"),
+      "--token",
+      accessToken,
+      "--dry-run",
+    ]);
+    if (run.exitCode !== 0) {
+      throw new Error(`the CLI's --dry-run exited ${run.exitCode}\n${run.stderr.slice(-2000)}`);
+    }
+    return run.peakRssBytes;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 const plural = (count: number, noun: string): string => `${count.toLocaleString("en-US")} ${noun}`;
 
 /**
@@ -141,14 +171,14 @@ export async function measureBatch(config: BenchConfig): Promise<ResultRow[]> {
   const smallest = runs[0] as CliRun;
   for (const run of runs) {
     const growth = run.peakRssBytes / smallest.peakRssBytes;
-    const largest = run === runs[runs.length - 1] && run !== smallest;
+    const isLargest = run === runs[runs.length - 1] && run !== smallest;
     rows.push({
       measure: "batch, peak RSS",
       subject: `invite-cli, ${plural(run.people, "people")} (--rate ${memoryRate} --batch-size ${memoryBatchSize})`,
       measured: `${formatBytes(run.peakRssBytes)} · ${formatRatio(run.peakRssBytes / bare.peakRssBytes)} bare node`,
       ratio: run === smallest ? "1.00×" : formatRatio(growth),
       against: run === smallest ? "itself (baseline)" : `${plural(smallest.people, "people")}`,
-      target: largest
+      target: isLargest
         ? verdict(
             `flat (≤ ${flatGrowth}×) and < ${formatBytes(memoryCeilingBytes)}`,
             growth <= flatGrowth && run.peakRssBytes < memoryCeilingBytes,
@@ -156,5 +186,14 @@ export async function measureBatch(config: BenchConfig): Promise<ResultRow[]> {
         : undefined,
     });
   }
+  const largest = runs[runs.length - 1] as CliRun;
+  const dryRun = await dryRunPeakRss(largest.people);
+  rows.push({
+    measure: "batch, peak RSS",
+    subject: `invite-cli --dry-run, ${plural(largest.people, "people")} (reads and plans, sends nothing)`,
+    measured: `${formatBytes(dryRun)} · ${formatRatio(dryRun / bare.peakRssBytes)} bare node`,
+    ratio: formatRatio(dryRun / smallest.peakRssBytes),
+    against: `${plural(smallest.people, "people")}`,
+  });
   return rows;
 }
