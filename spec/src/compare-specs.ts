@@ -3,6 +3,7 @@
 // OpenAPI 3.1-aware work; this module only adds the project's reading of
 // error examples, whose names are DingTalk error codes.
 import { apiCompare, type Diff } from "api-smart-diff";
+import { resolvePointer } from "./document.js";
 
 export type ChangeKind = "breaking" | "non-breaking" | "annotation";
 
@@ -40,16 +41,9 @@ function errorCodeExample(path: readonly (string | number)[]): string | undefine
 function nodeAt(spec: unknown, path: readonly (string | number)[]): unknown {
   const follow = (node: unknown): unknown => {
     const ref = (node as { $ref?: unknown } | undefined)?.$ref;
-    if (typeof ref !== "string" || !ref.startsWith("#/")) return node;
-    return follow(
-      nodeAt(
-        spec,
-        ref
-          .slice(2)
-          .split("/")
-          .map((key) => key.replace(/~1/g, "/").replace(/~0/g, "~")),
-      ),
-    );
+    return typeof ref === "string" && ref.startsWith("#")
+      ? follow(resolvePointer(spec, ref))
+      : node;
   };
   return path.reduce<unknown>(
     (node, key) => follow((follow(node) as Record<string | number, unknown> | undefined)?.[key]),

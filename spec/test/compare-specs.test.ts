@@ -6,7 +6,7 @@ import { invite, loadSpec, mutated, type Spec } from "./support/spec-document.js
 
 let original: Spec;
 beforeAll(async () => {
-  original = await loadSpec();
+  original = loadSpec();
 });
 
 const inviteResponse200 =

@@ -21,7 +21,7 @@ let original: Spec;
 let scratch: string;
 
 beforeAll(async () => {
-  original = await loadSpec();
+  original = loadSpec();
   scratch = await mkdtemp(join(tmpdir(), "spec-lint-"));
 });
 afterAll(() => rm(scratch, { recursive: true, force: true }));

@@ -47,7 +47,7 @@ async function readUntilReady(child: ChildProcess): Promise<PrintedRequest[]> {
 }
 
 beforeAll(async () => {
-  examples = namedResponseExamples(await loadSpec());
+  examples = namedResponseExamples(loadSpec());
   // Its own process group, so stopping it reaches pnpm, tsx and Prism alike.
   mock = spawn("pnpm", ["mock"], {
     cwd: repoRoot,

@@ -10,8 +10,8 @@ import { extname, join, normalize } from "node:path";
 import { promisify } from "node:util";
 import { type Browser, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dereference } from "../src/document.js";
 import {
-  deref,
   invite,
   invitePath,
   isError,
@@ -34,6 +34,7 @@ const chromiumArgs = [
   "--no-first-run",
 ];
 
+/** The spec with every $ref inlined, as the page shows it. */
 let spec: Spec;
 let server: Server;
 let browser: Browser;
@@ -67,11 +68,10 @@ async function serveDocs(): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
 }
 
-/** Every property name of a schema, nested ones included, in document order. */
+/** Every property name of a (dereferenced) schema, nested ones included, in document order. */
 function propertyNames(schema: Spec): string[] {
-  const resolved = deref(spec, schema);
-  if (resolved.items) return propertyNames(resolved.items);
-  return Object.entries((resolved.properties ?? {}) as Spec).flatMap(([name, property]) => [
+  if (schema.items) return propertyNames(schema.items);
+  return Object.entries((schema.properties ?? {}) as Spec).flatMap(([name, property]) => [
     name,
     ...propertyNames(property),
   ]);
@@ -83,7 +83,7 @@ const visible = async (locator: Locator) => {
 };
 
 beforeAll(async () => {
-  spec = await loadSpec();
+  spec = dereference(loadSpec()) as Spec;
   await ensureDocsBuilt();
   const url = await serveDocs();
   browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: chromiumArgs });
@@ -118,7 +118,7 @@ describe("the rendered reference", () => {
     expect(await visible(middle.getByText(invite(spec)["x-required-permission"]).first())).toBe(
       true,
     );
-    const conferenceId = deref(spec, invite(spec).parameters[0]);
+    const conferenceId = invite(spec).parameters[0];
     expect(await visible(middle.getByText(conferenceId.name, { exact: true }).first())).toBe(true);
   });
 

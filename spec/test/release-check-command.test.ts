@@ -7,7 +7,7 @@ let original: Spec;
 let repo: ScratchRepo;
 
 beforeAll(async () => {
-  original = await loadSpec();
+  original = loadSpec();
 });
 beforeEach(async () => {
   repo = await createScratchRepo();

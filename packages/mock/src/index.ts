@@ -1,3 +1,3 @@
+export { specPath } from "@dingtalk-conference/spec/document";
 export { MockStartError } from "./errors.js";
-export { specPath } from "./spec-path.js";
 export { type MockServer, type StartMockOptions, startMock } from "./start-mock.js";

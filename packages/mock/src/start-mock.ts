@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { specPath as defaultSpecPath } from "@dingtalk-conference/spec/document";
 import { MockStartError } from "./errors.js";
 import { freePort } from "./free-port.js";
-import { specPath as defaultSpecPath } from "./spec-path.js";
 
 export interface StartMockOptions {
   /** The OpenAPI document to serve; default: the repository's spec/openapi.yaml. */

@@ -1,20 +1,24 @@
 // The committed spec, loaded once per test file, and the facts tests derive
 // from it, so no test writes a field list, status or example name twice.
-import { readFile } from "node:fs/promises";
+// Reading the document is the shared module's job (src/document.ts); this
+// adds only what tests need: a mutable view and deep copies to change.
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { parse } from "yaml";
+import {
+  loadSpec as loadDocument,
+  operationsOf,
+  responsesOf,
+  specPath,
+} from "../../src/document.js";
 
-export const specDir = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const specFile = specPath;
+export const specDir = dirname(specPath);
 export const repoRoot = join(specDir, "..");
-export const specFile = join(specDir, "openapi.yaml");
 
 // biome-ignore lint/suspicious/noExplicitAny: tests reach into and mutate arbitrary spec nodes.
 export type Spec = Record<string, any>;
 
-export async function loadSpec(): Promise<Spec> {
-  return parse(await readFile(specFile, "utf8"));
-}
+/** The committed spec as written ($refs and all), for tests that change it. */
+export const loadSpec = (): Spec => loadDocument() as Spec;
 
 /** A deep copy of the spec with one change applied. */
 export function mutated(spec: Spec, change: (copy: Spec) => void): Spec {
@@ -26,16 +30,6 @@ export function mutated(spec: Spec, change: (copy: Spec) => void): Spec {
 export const invitePath = "/v1.0/conference/videoConferences/{conferenceId}/users/invite";
 export const invite = (spec: Spec): Spec => spec.paths[invitePath].post;
 
-/** Follows a local `$ref` until it reaches a node. */
-export function deref(spec: Spec, node: Spec): Spec {
-  if (typeof node?.$ref !== "string") return node;
-  const target = node.$ref
-    .slice(2)
-    .split("/")
-    .reduce((at: Spec, key: string) => at[key.replace(/~1/g, "/").replace(/~0/g, "~")], spec);
-  return deref(spec, target);
-}
-
 export interface NamedResponseExample {
   operationId: string;
   status: string;
@@ -46,22 +40,20 @@ export interface NamedResponseExample {
 
 /** Every named example of every response of every operation, in document order. */
 export function namedResponseExamples(spec: Spec): NamedResponseExample[] {
-  return Object.values(spec.paths as Spec).flatMap((pathItem: Spec) =>
-    Object.values(pathItem)
-      .filter((operation: Spec) => typeof operation?.operationId === "string")
-      .flatMap((operation: Spec) =>
-        Object.entries(operation.responses as Spec).flatMap(([status, response]) =>
-          Object.values((deref(spec, response).content ?? {}) as Spec).flatMap((media: Spec) =>
-            Object.entries((media.examples ?? {}) as Spec).map(([name, example]) => ({
+  return operationsOf(spec).flatMap((operation) =>
+    responsesOf(operation).flatMap(({ status, exampleName, summary, example }) =>
+      exampleName === undefined
+        ? []
+        : [
+            {
               operationId: operation.operationId,
               status,
-              name,
-              summary: deref(spec, example).summary ?? "",
-              value: deref(spec, example).value,
-            })),
-          ),
-        ),
-      ),
+              name: exampleName,
+              summary: summary ?? "",
+              value: example,
+            },
+          ],
+    ),
   );
 }
 

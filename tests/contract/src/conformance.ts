@@ -1,3 +1,4 @@
+import { securityHeadersOf } from "@dingtalk-conference/spec/document";
 import type { Exchange } from "./recording-fetch.js";
 import { schemaErrors } from "./schema-validator.js";
 import { formatSlViolation, slViolationsOf } from "./sl-violations.js";
@@ -27,7 +28,7 @@ export function contractProblems(exchange: Exchange, options: ConformanceOptions
   const operation = operationForPath(method, url.pathname);
   if (!operation) return [`${where}: no operation of the spec has this method and path`];
 
-  const problems = operation.apiKeyHeaders
+  const problems = securityHeadersOf(operation)
     .filter((header) => !exchange.requestHeaders.get(header))
     .map((header) => `${where}: request lacks the ${header} header its security scheme requires`);
 

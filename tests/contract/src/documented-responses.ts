@@ -1,4 +1,5 @@
-import { type Operation, spec } from "./spec.js";
+import type { Operation } from "@dingtalk-conference/spec/document";
+import { spec } from "./spec.js";
 
 /** One response the spec documents: a status, a content type, and one of its named examples. */
 export interface DocumentedResponse {

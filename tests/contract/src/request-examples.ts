@@ -1,4 +1,8 @@
-import type { Operation } from "./spec.js";
+import {
+  examplePathParams,
+  requestExamplesOf as namedRequestExamples,
+  type Operation,
+} from "@dingtalk-conference/spec/document";
 
 /** A request the spec documents: its path parameters and one named body example. */
 export interface RequestExample {
@@ -7,34 +11,14 @@ export interface RequestExample {
   readonly body: unknown;
 }
 
-/** The example value of each path parameter, as the spec gives it. */
-export function examplePathParams(operation: Operation): Record<string, string> {
-  return Object.fromEntries(
-    operation.parameters
-      .filter((parameter) => parameter.in === "path")
-      .map((parameter) => {
-        const example =
-          parameter.example ?? (parameter.schema?.examples as unknown[] | undefined)?.[0];
-        if (typeof example !== "string") {
-          throw new Error(
-            `${operation.operationId}: path parameter ${parameter.name} has no string example`,
-          );
-        }
-        return [parameter.name, example];
-      }),
-  );
-}
-
-/** Every named JSON request example of an operation; at least one, or the spec is incomplete. */
+/** Every named JSON request example of an operation, with the path parameters' examples. */
 export function requestExamplesOf(operation: Operation): RequestExample[] {
-  const examples = Object.entries(
-    operation.requestBody?.content["application/json"]?.examples ?? {},
-  );
-  if (examples.length === 0) {
-    throw new Error(`${operation.operationId}: the spec names no application/json request example`);
-  }
   const pathParams = examplePathParams(operation);
-  return examples.map(([name, { value }]) => ({ name, pathParams, body: value }));
+  return namedRequestExamples(operation).map(({ name, value }) => ({
+    name,
+    pathParams,
+    body: value,
+  }));
 }
 
 /** The JSON request-body schema of an operation. */

@@ -1,5 +1,5 @@
+import type { Schema } from "@dingtalk-conference/spec/document";
 import fc from "fast-check";
-import type { Schema } from "./spec.js";
 
 /** Keywords that describe a schema without constraining values: safe to ignore when generating. */
 const annotations = new Set([

@@ -1,6 +1,6 @@
+import type { Schema } from "@dingtalk-conference/spec/document";
 import fc from "fast-check";
 import { arbitraryOf } from "./schema-arbitrary.js";
-import type { Schema } from "./spec.js";
 
 export const breakageKinds = [
   "missing required property",

@@ -1,5 +1,5 @@
+import type { Schema } from "@dingtalk-conference/spec/document";
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
-import type { Schema } from "./spec.js";
 
 // OpenAPI schemas carry vendor extensions (x-source, …) that JSON Schema does
 // not know; they annotate, never constrain, so ajv may ignore them.

@@ -2,11 +2,11 @@
 // the way a broken provider would, and each check has to name the breach.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { examplePathParams, expandPath } from "@dingtalk-conference/spec/document";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contractProblems } from "../src/conformance.js";
 import { recordingFetch } from "../src/recording-fetch.js";
-import { examplePathParams } from "../src/request-examples.js";
-import { expandPath, operationById } from "../src/spec.js";
+import { operationById } from "../src/spec.js";
 
 const invite = operationById("inviteUsers");
 const invitePath = expandPath(invite.pathTemplate, examplePathParams(invite));

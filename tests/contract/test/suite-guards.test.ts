@@ -1,11 +1,11 @@
 // The suite derives its cases from the spec; where the spec outgrows what the
 // suite understands, it must stop with a message saying what to teach it.
+import { operationsOf } from "@dingtalk-conference/spec/document";
 import { describe, expect, it } from "vitest";
 import { driverFor } from "../src/client-drivers.js";
 import { documentedResponses } from "../src/documented-responses.js";
 import { expectedErrorClass } from "../src/expected-errors.js";
 import { arbitraryOf, UnsupportedSchemaError } from "../src/schema-arbitrary.js";
-import { operationsOf } from "../src/spec.js";
 import { providerSettings } from "../src/targets.js";
 
 const operationWith = (responses: Record<string, unknown>) =>

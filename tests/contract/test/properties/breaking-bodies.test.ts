@@ -4,17 +4,22 @@
 // A body the client lets through while Prism flags it is a disagreement
 // between the two validators, and fails.
 import { ValidationError } from "@dingtalk-conference/client";
+import {
+  examplePathParams,
+  expandPath,
+  securityHeadersOf,
+} from "@dingtalk-conference/spec/document";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { driverFor } from "../../src/client-drivers.js";
 import { settle } from "../../src/outcome.js";
 import { propertyParameters } from "../../src/properties.js";
 import { recordingFetch } from "../../src/recording-fetch.js";
-import { examplePathParams, requestSchemaOf } from "../../src/request-examples.js";
+import { requestSchemaOf } from "../../src/request-examples.js";
 import { type BreakageKind, breakageKinds, brokenArbitraryOf } from "../../src/schema-breakers.js";
 import { schemaErrors } from "../../src/schema-validator.js";
 import { prismFlagged } from "../../src/sl-violations.js";
-import { expandPath, operationById } from "../../src/spec.js";
+import { operationById } from "../../src/spec.js";
 import { contractTargets } from "../../src/targets-in-test.js";
 
 const { mock, provider } = contractTargets();
@@ -27,7 +32,7 @@ for (const target of [mock, provider].filter((candidate) => candidate !== undefi
     const pathParams = { ...examplePathParams(invite), ...target.pathParams };
     const url = target.baseUrl + expandPath(invite.pathTemplate, pathParams);
     const credentials = Object.fromEntries(
-      invite.apiKeyHeaders.map((header) => [header, target.accessToken]),
+      securityHeadersOf(invite).map((header) => [header, target.accessToken]),
     );
     const kindsTried = new Set<BreakageKind>();
 

@@ -1,5 +1,7 @@
 // Property 1: the client sends every body the request schema accepts, unchanged,
 // and Prism finds nothing wrong with the request.
+
+import { examplePathParams } from "@dingtalk-conference/spec/document";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { driverFor } from "../../src/client-drivers.js";
@@ -7,7 +9,7 @@ import { problemsOf } from "../../src/conformance.js";
 import { settle } from "../../src/outcome.js";
 import { propertyParameters } from "../../src/properties.js";
 import { recordingFetch } from "../../src/recording-fetch.js";
-import { examplePathParams, requestSchemaOf } from "../../src/request-examples.js";
+import { requestSchemaOf } from "../../src/request-examples.js";
 import { arbitraryOf } from "../../src/schema-arbitrary.js";
 import { schemaErrors } from "../../src/schema-validator.js";
 import { operationById } from "../../src/spec.js";
