@@ -71,7 +71,7 @@ Output:
   -h, --help                   this help
 
 Exit codes: 0 everyone invited, 1 some invitees failed or are ambiguous,
-            2 bad input or configuration (nothing sent).
+            2 bad input or configuration, or a refused token (nobody invited).
 
 Examples:
   dingtalk-invite 644272f14ba33101xxxxxxxx --operator qzR1iSMDvzR9iP7P0ZKZobSxxxxxxxx \\

@@ -1,37 +1,91 @@
+import { randomUUID } from "node:crypto";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { JournalError } from "./errors.js";
 
 /**
  * Keeps two runs off one journal: both would plan from the same state and send the
- * same people. The lock file holds the owner's pid; a lock whose process is gone (a
- * run killed with SIGKILL) is stale and taken over, so a resume after a crash works.
+ * same people. The lock file holds the owner's pid and a token of its own; a lock whose
+ * process is gone (a run killed with SIGKILL) is stale and taken over, so a resume after
+ * a crash works.
+ *
+ * The lock is only ever created exclusively (`wx`), so of several runs exactly one holds
+ * it. Taking over a stale lock means deleting it first, which must not delete a live
+ * run's fresh lock: only the run holding `<lock>.takeover` (also created with `wx`) may
+ * delete, and only a lock that still holds the dead owner's content.
  */
 export class JournalLock {
-  private constructor(private readonly path: string) {}
+  private constructor(
+    private readonly path: string,
+    private readonly content: string,
+  ) {}
 
   static acquire(journalPath: string): JournalLock {
     const path = `${journalPath}.lock`;
-    try {
-      writeFileSync(path, String(process.pid), { flag: "wx" });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      const owner = Number(readFileSync(path, "utf8"));
-      if (isRunning(owner)) {
-        throw new JournalError([
-          {
-            where: journalPath,
-            message: `in use by another dingtalk-invite run (pid ${owner}); wait for it, or delete ${path} if that process is not dingtalk-invite`,
-          },
-        ]);
-      }
-      writeFileSync(path, String(process.pid));
+    const content = ownContent();
+    if (createExclusive(path, content, journalPath)) return new JournalLock(path, content);
+    const seen = readLock(path, journalPath);
+    if (seen !== undefined && isRunning(ownerPid(seen))) {
+      throw busy(journalPath, path, ownerPid(seen));
     }
-    return new JournalLock(path);
+    if (seen !== undefined) takeOverStale(path, seen, journalPath);
+    if (createExclusive(path, content, journalPath)) return new JournalLock(path, content);
+    // Another run got in between: it holds the lock now.
+    throw busy(journalPath, path, ownerPid(readLock(path, journalPath) ?? ""));
   }
 
+  /** Deletes the lock file, unless it is no longer this run's (then it is not ours to delete). */
   release(): void {
-    rmSync(this.path, { force: true });
+    if (readLock(this.path, this.path) === this.content) rmSync(this.path, { force: true });
   }
+}
+
+function ownContent(): string {
+  return `${process.pid} ${randomUUID()}`;
+}
+
+/** Deletes the lock at `path` if it still holds `stale`, under the takeover guard. */
+function takeOverStale(path: string, stale: string, journalPath: string): void {
+  const guard = `${path}.takeover`;
+  if (!createExclusive(guard, ownContent(), journalPath)) {
+    // Another run is taking over right now. Its guard lives for microseconds, unless
+    // that run was killed in between: then the guard must go by hand.
+    throw new JournalError([
+      {
+        where: journalPath,
+        message: `another dingtalk-invite run is taking over its lock; try again, and if this persists with no run going, delete ${guard}`,
+      },
+    ]);
+  }
+  try {
+    if (readLock(path, journalPath) === stale) rmSync(path, { force: true });
+  } finally {
+    rmSync(guard, { force: true });
+  }
+}
+
+/** Creates the file holding `content` if none exists; false when one does. */
+function createExclusive(path: string, content: string, journalPath: string): boolean {
+  try {
+    writeFileSync(path, content, { flag: "wx" });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw unusable(journalPath, path, error);
+  }
+}
+
+/** The lock file's content, or undefined when there is no lock file. */
+function readLock(path: string, journalPath: string): string | undefined {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw unusable(journalPath, path, error);
+  }
+}
+
+function ownerPid(content: string): number {
+  return Number(content.split(" ")[0]);
 }
 
 function isRunning(pid: number): boolean {
@@ -43,4 +97,18 @@ function isRunning(pid: number): boolean {
     // EPERM: the process exists but belongs to someone else.
     return (error as NodeJS.ErrnoException).code === "EPERM";
   }
+}
+
+function busy(journalPath: string, path: string, pid: number | undefined): JournalError {
+  return new JournalError([
+    {
+      where: journalPath,
+      message: `in use by another dingtalk-invite run${pid ? ` (pid ${pid})` : ""}; wait for it, or delete ${path} if that process is not dingtalk-invite`,
+    },
+  ]);
+}
+
+function unusable(journalPath: string, path: string, error: unknown): JournalError {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new JournalError([{ where: journalPath, message: `cannot lock ${path} (${reason})` }]);
 }

@@ -53,7 +53,7 @@ export function replayJournal(path: string, conferenceId: string): JournalReplay
   let nextBatch = 1;
   if (!existsSync(path)) return { people, nextBatch };
 
-  const text = readFileSync(path, "utf8");
+  const text = readJournalFile(path);
   const lines = text.split("\n");
   lines.forEach((line, index) => {
     if (line.trim() === "") return;
@@ -108,6 +108,20 @@ export function replayJournal(path: string, conferenceId: string): JournalReplay
   return { people, nextBatch };
 }
 
+function readJournalFile(path: string): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (error) {
+    throw unreadable(path, "cannot read the journal", error);
+  }
+}
+
+/** A file-system error about the journal, as the input error it is for the user (exit 2). */
+function unreadable(path: string, what: string, error: unknown): JournalError {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new JournalError([{ where: path, message: `${what} (${reason})` }]);
+}
+
 function failureOf(record: BatchFailure): BatchFailure {
   const { code, message, requestId, mayHaveActed } = record;
   return requestId === undefined
@@ -123,14 +137,25 @@ export class JournalWriter {
     this.#fd = fd;
   }
 
+  /** Opens (or creates) the journal for appending; a file-system error is a JournalError. */
   static open(path: string): JournalWriter {
-    const fd = openSync(path, "a");
-    // A torn last line from a killed run would glue onto the next record: drop it, as
-    // replayJournal does (see there why that is safe).
-    const content = readFileSync(path);
-    if (content.length > 0 && content[content.length - 1] !== 0x0a) {
-      ftruncateSync(fd, content.lastIndexOf(0x0a) + 1);
-      fsyncSync(fd);
+    let fd: number;
+    try {
+      fd = openSync(path, "a");
+    } catch (error) {
+      throw unreadable(path, "cannot open the journal for writing", error);
+    }
+    try {
+      // A torn last line from a killed run would glue onto the next record: drop it, as
+      // replayJournal does (see there why that is safe).
+      const content = readFileSync(path);
+      if (content.length > 0 && content[content.length - 1] !== 0x0a) {
+        ftruncateSync(fd, content.lastIndexOf(0x0a) + 1);
+        fsyncSync(fd);
+      }
+    } catch (error) {
+      closeSync(fd);
+      throw unreadable(path, "cannot repair the journal's torn last line", error);
     }
     return new JournalWriter(fd);
   }

@@ -4,7 +4,7 @@ import { type AccessToken, checkedAccessToken } from "./access-token.js";
 import { type CliOptions, helpText, parseCliArgs } from "./args.js";
 import { formatIssue, InputError } from "./errors.js";
 import { journalPathFor, readInput } from "./input.js";
-import { JournalWriter, replayJournal } from "./journal.js";
+import { type BatchFailure, JournalWriter, replayJournal } from "./journal.js";
 import { JournalLock } from "./journal-lock.js";
 import { mergePeople, type Person } from "./people.js";
 import { type Plan, planRun } from "./plan.js";
@@ -42,7 +42,13 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
       io.stderr.write("See dingtalk-invite --help.\n");
       return 2;
     }
-    throw error;
+    // Not the input's fault (a disk that fills up mid-run, a bug): one line, no stack
+    // trace. Whatever was sent is in the journal, which --resume continues from.
+    const reason = error instanceof Error ? error.message : String(error);
+    io.stderr.write(
+      `dingtalk-invite: stopped by an unexpected error: ${reason}\nThe journal holds what was sent; re-run with --resume to continue.\n`,
+    );
+    return 1;
   }
 }
 
@@ -70,11 +76,45 @@ async function run(options: CliOptions, io: CliIo): Promise<ExitCode> {
     });
 
   if (options.dryRun) {
+    checkJournalFitsMode(journalPath, options, log);
     const plan = planFromJournal(people, journalPath, options);
     describePlan(plan, log);
     return print(summaryOf(plan, []), options, io);
   }
 
+  // Held from before the journal is first read until the run ends: a run planning from
+  // a journal another run is still appending to would send the same people again.
+  const lock = JournalLock.acquire(journalPath);
+  try {
+    // Under the lock: a run that held it a moment ago may have just written this journal.
+    checkJournalFitsMode(journalPath, options, log);
+    const accessToken = await checkedAccessToken(options.token, io.env, options.baseUrl, log);
+    const plan = planFromJournal(people, journalPath, options);
+    const sent = await sendPlan(plan, accessToken, journalPath, options, io, log);
+    const summary = summaryOf(plan, sent.results);
+    const exitCode = print(summary, options, io);
+    if (!sent.tokenRefused) return exitCode;
+    io.stderr.write(
+      `dingtalk-invite: the access token was refused (${formatFailure(sent.tokenRefused)}); no further batch was started${summary.invited === 0 ? " and nobody was invited" : ""}.\n` +
+        "  Fix the token (--token, DINGTALK_ACCESS_TOKEN, or DINGTALK_APP_KEY and DINGTALK_APP_SECRET), then re-run with --resume.\n",
+    );
+    // A wrong token is a configuration error (exit 2), as long as it stopped the run
+    // before anyone was invited; after that (a token expiring mid-run) it is exit 1.
+    return summary.invited === 0 ? 2 : 1;
+  } finally {
+    lock.release();
+  }
+}
+
+/**
+ * A run without --resume must not start over an earlier journal (it would send everyone
+ * again), and a dry run must say so just as the real run would.
+ */
+function checkJournalFitsMode(
+  journalPath: string,
+  options: CliOptions,
+  log: (line: string) => void,
+): void {
   const journalExists = existsSync(journalPath) && statSync(journalPath).size > 0;
   if (journalExists && !options.resume) {
     throw new InputError([
@@ -87,16 +127,6 @@ async function run(options: CliOptions, io: CliIo): Promise<ExitCode> {
   }
   if (options.resume && !journalExists)
     log(`no journal at ${journalPath} yet: starting from the beginning`);
-  const accessToken = await checkedAccessToken(options.token, io.env, options.baseUrl, log);
-  // Replayed under the lock: another run appending meanwhile would make the plan stale.
-  const lock = JournalLock.acquire(journalPath);
-  try {
-    const plan = planFromJournal(people, journalPath, options);
-    const results = await sendPlan(plan, accessToken, journalPath, options, io, log);
-    return print(summaryOf(plan, results), options, io);
-  } finally {
-    lock.release();
-  }
 }
 
 /** Who to send this run: everyone on a fresh run, the journal's leftovers on --resume. */
@@ -120,8 +150,8 @@ async function sendPlan(
   options: CliOptions,
   io: CliIo,
   log: (line: string) => void,
-): Promise<BatchResult[]> {
-  if (plan.batches.length === 0) return [];
+): Promise<{ results: BatchResult[]; tokenRefused?: BatchFailure }> {
+  if (plan.batches.length === 0) return { results: [] };
   const writer = JournalWriter.open(journalPath);
   try {
     writer.append({
@@ -142,13 +172,15 @@ async function sendPlan(
       batches: plan.batches.length,
       enabled: !options.verbose,
     });
+    let tokenRefused: BatchFailure | undefined;
     const results = await sendBatches({
       batches: plan.batches,
       send,
       journal: writer,
       limiter: new RateLimiter(options.rate),
       concurrency: options.concurrency,
-      stopped: () => io.stop?.aborted ?? false,
+      // A refused token fails every batch alike: start no more once one says so.
+      stopped: () => (io.stop?.aborted ?? false) || tokenRefused !== undefined,
       onBatchStart: (batch) => log(`batch ${batch.number}: sending ${batch.people.length} people`),
       onBatchEnd: ({ batch, outcome }) => {
         progress.advance(batch.people.length);
@@ -156,13 +188,14 @@ async function sendPlan(
           const requestId = outcome.requestId ? ` (requestId ${outcome.requestId})` : "";
           log(`batch ${batch.number}: invited${requestId}`);
         } else {
+          if (outcome.tokenRefused) tokenRefused ??= outcome;
           const verdict = outcome.mayHaveActed ? "ambiguous" : "failed";
           log(`batch ${batch.number}: ${verdict} — ${formatFailure(outcome)}`);
         }
       },
     });
     progress.stop();
-    return results;
+    return tokenRefused ? { results, tokenRefused } : { results };
   } finally {
     writer.close();
   }

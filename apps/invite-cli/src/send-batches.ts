@@ -52,7 +52,8 @@ export async function sendBatches(options: SendBatchesOptions): Promise<BatchRes
 
 function outcomeRecord(batch: number, outcome: BatchOutcome): JournalRecord {
   if (!outcome.ok) {
-    const { ok: _, ...failure } = outcome;
+    // The journal keeps what happened to the batch, not what the run made of it.
+    const { ok: _, tokenRefused: __, ...failure } = outcome;
     return { type: "failed", batch, ...failure };
   }
   return outcome.requestId

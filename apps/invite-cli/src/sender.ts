@@ -1,15 +1,24 @@
 import {
+  AuthenticationError,
   type ConferenceClient,
   ConferenceClientError,
   DingTalkApiError,
   type InviteUsersRequest,
+  PermissionDeniedError,
 } from "@dingtalk-conference/client";
 import type { BatchFailure } from "./journal.js";
 import { type Person, toInvitee, toPhoneInvitee } from "./people.js";
 
 export type BatchOutcome =
   | { readonly ok: true; readonly requestId?: string }
-  | ({ readonly ok: false } & BatchFailure);
+  | ({
+      readonly ok: false;
+      /**
+       * DingTalk refused the access token itself (invalid, expired, or without the
+       * API's permission): every further batch would fail the same way.
+       */
+      readonly tokenRefused?: true;
+    } & BatchFailure);
 
 /**
  * Sends one batch and says what happened; never throws for a failed request. The run
@@ -41,7 +50,13 @@ export function createClientSender(options: {
         result.requestId,
       );
     } catch (error) {
-      return { ok: false, ...failureFromError(error) };
+      const tokenRefused =
+        error instanceof AuthenticationError || error instanceof PermissionDeniedError;
+      return {
+        ok: false,
+        ...failureFromError(error),
+        ...(tokenRefused ? { tokenRefused: true as const } : {}),
+      };
     }
   };
 }

@@ -34,7 +34,7 @@ describe("kill -9 at a random point, then resume, against a server that counts r
       const replyDelays = Array.from({ length: 4 * batches }, () => Math.floor(random() * 30));
       let kill: () => void = () => {};
       server = await startInviteServer({
-        delayMs: (invite) => {
+        holdReply: (invite) => {
           if (invite.index + 1 === killAt) setTimeout(() => kill(), extraDelayMs);
           return replyDelays[invite.index] ?? 0;
         },

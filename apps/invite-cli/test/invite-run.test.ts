@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -282,6 +282,65 @@ describe("a run against a scripted DingTalk on loopback", () => {
     expect(existsSync(`${journal}.lock`)).toBe(false);
   });
 
+  it("lets only one of two runs started together send, also when the first ends before the second would lock", async () => {
+    // The second run's token is held until the first run has ended: a journal check made
+    // before the lock would have passed for both, and the second would send everyone again.
+    let firstEnded = () => {};
+    const firstRunEnded = new Promise<void>((resolve) => {
+      firstEnded = resolve;
+    });
+    server = await startInviteServer({
+      holdTokenReply: (index) => (index === 0 ? 0 : firstRunEnded),
+    });
+    const csv = writePeopleCsv(dir, 6);
+    const args = ["conf1", "--base-url", server.url, "--csv", csv.path];
+    const env = {
+      DINGTALK_APP_KEY: appCredentials.appKey,
+      DINGTALK_APP_SECRET: appCredentials.appSecret,
+    };
+    const first = runCli(args, { cwd: dir, env });
+    const second = runCli(args, { cwd: dir, env });
+    const firstRun = await first;
+    firstEnded();
+    const secondRun = await second;
+    expect(firstRun.code).toBe(0);
+    expect(secondRun.code).toBe(2);
+    expect(secondRun.stderr).toContain("in use by another dingtalk-invite run");
+    expect(ringCounts(server, csv.keys)).toEqual(csv.keys.map(() => 1));
+  });
+
+  it.each([
+    [400, "InvalidAuthentication"],
+    [403, "Forbidden.AccessDenied.AccessTokenPermissionDenied"],
+  ])(
+    "stops at the first batch refused for its token (%i %s): exit 2, nobody invited, --resume with a good token sends everyone",
+    async (status, code) => {
+      server = await startInviteServer({
+        reply: (invite) => (invite.token === token ? undefined : dingTalkError(status, code)),
+      });
+      const csv = writePeopleCsv(dir, 12);
+      const args = (accessToken: string) => [
+        ...base(server?.url as string).map((a) => (a === token ? accessToken : a)),
+        "--csv",
+        csv.path,
+        "--batch-size",
+        "3",
+        "--concurrency",
+        "1",
+      ];
+      const refused = await runCli([...args("expired-token"), "--json"], { cwd: dir });
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain(`the access token was refused (${code}`);
+      expect(refused.stderr).toContain("nobody was invited");
+      expect(server.received).toHaveLength(1);
+      expect(JSON.parse(refused.stdout)).toMatchObject({ invited: 0, failed: 3, notSent: 9 });
+
+      const resumed = await runCli([...args(token), "--resume"], { cwd: dir });
+      expect(resumed.code).toBe(0);
+      expect(ringCounts(server, csv.keys)).toEqual(csv.keys.map(() => 1));
+    },
+  );
+
   it("never prints the token, the app secret or the fetched token, also with --verbose", async () => {
     server = await startInviteServer({
       reply: (invite) =>
@@ -380,6 +439,39 @@ describe("bad input or configuration: exit 2, a message that says what and where
     expect(again.code).toBe(2);
     expect(again.stderr).toContain("a journal of an earlier run exists: pass --resume");
     expect(server.received).toHaveLength(1);
+  });
+
+  it("--dry-run refuses an earlier journal without --resume, as the real run would", async () => {
+    server = await startInviteServer();
+    const args = [...base(server.url), "--user", "union1:User 1"];
+    expect((await runCli(args, { cwd: dir })).code).toBe(0);
+    const dryRun = await runCli([...args, "--dry-run"], { cwd: dir });
+    expect(dryRun.code).toBe(2);
+    expect(dryRun.stderr).toContain("a journal of an earlier run exists: pass --resume");
+    const resumed = await runCli([...args, "--dry-run", "--resume"], { cwd: dir });
+    expect(resumed.code).toBe(0);
+    expect(resumed.stdout).toContain("1 already invited");
+  });
+
+  it("refuses a journal it cannot create or read with exit 2 and the path, not a stack trace", async () => {
+    server = await startInviteServer();
+    const args = [...base(server.url), "--user", "union1:User 1"];
+    const missingDir = join(dir, "no-such-dir", "x.journal");
+    const cannotCreate = await runCli([...args, "--journal", missingDir], { cwd: dir });
+    expect(cannotCreate.code).toBe(2);
+    expect(cannotCreate.stderr).toContain(`${missingDir}: cannot lock ${missingDir}.lock (ENOENT`);
+
+    const aDirectory = join(dir, "a-directory");
+    mkdirSync(join(aDirectory, "inside"), { recursive: true });
+    const cannotRead = await runCli([...args, "--journal", aDirectory, "--resume"], { cwd: dir });
+    expect(cannotRead.code).toBe(2);
+    expect(cannotRead.stderr).toContain(`${aDirectory}: cannot read the journal (EISDIR`);
+
+    for (const run of [cannotCreate, cannotRead]) {
+      expect(run.stderr).toContain("nothing was sent");
+      expect(run.stderr).not.toMatch(/^\s+at /m);
+    }
+    expect(server.received).toHaveLength(0);
   });
 
   it("--dry-run validates and prints the plan without sending or journaling", async () => {

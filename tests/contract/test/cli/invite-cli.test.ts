@@ -4,6 +4,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { AuthenticationError, PermissionDeniedError } from "@dingtalk-conference/client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   allDocumentedResponses,
@@ -11,6 +12,7 @@ import {
   describeResponse,
   preferHeader,
 } from "../../src/documented-responses.js";
+import { expectedErrorClass } from "../../src/expected-errors.js";
 import { requestExamplesOf } from "../../src/request-examples.js";
 import { spec } from "../../src/spec.js";
 import { contractTargets } from "../../src/targets-in-test.js";
@@ -58,14 +60,15 @@ function exampleAppCredentials(): Record<string, string> {
 
 /**
  * What the CLI must do with a response, by the operation that answers it: an error of
- * inviteUsers fails the batch (exit 1), an error of getAccessToken is a configuration
- * error found before anything is sent (exit 2).
+ * inviteUsers fails the batch (exit 1), unless it refuses the token itself, which stops
+ * the run as a configuration error (exit 2), as does an error of getAccessToken, found
+ * before anything is sent.
  */
 function expectedExit(response: DocumentedResponse): 0 | 1 | 2 {
   if (response.status < 300) return 0;
   switch (response.operation.operationId) {
     case "inviteUsers":
-      return 1;
+      return refusesTheToken(response) ? 2 : 1;
     case "getAccessToken":
       return 2;
     default:
@@ -73,6 +76,14 @@ function expectedExit(response: DocumentedResponse): 0 | 1 | 2 {
         `${response.operation.operationId}: teach the CLI suite what the CLI does with it`,
       );
   }
+}
+
+/** Whether the response's DingTalk code says the access token itself is refused. */
+function refusesTheToken(response: DocumentedResponse): boolean {
+  const { code } = (response.example ?? {}) as { code?: string };
+  if (!code) return false;
+  const errorClass = expectedErrorClass(code);
+  return errorClass === AuthenticationError || errorClass === PermissionDeniedError;
 }
 
 let proxy: PreferProxy;
@@ -159,7 +170,12 @@ describe("dingtalk-invite against the Prism mock", () => {
       const { code, requestid } = (response.example ?? {}) as { code?: string; requestid?: string };
       if (code) expect(output).toContain(code);
       if (exit === 2) {
-        expect(run.stderr).toContain("nothing was sent");
+        expect(run.stderr).toContain(
+          // getAccessToken's errors come before any batch; a token refused by inviteUsers after one.
+          response.operation.operationId === "inviteUsers"
+            ? "the access token was refused"
+            : "nothing was sent",
+        );
         return;
       }
       if (requestid) expect(run.stdout).toContain(requestid);
