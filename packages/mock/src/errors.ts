@@ -1,4 +1,4 @@
-/** Prism did not start, or did not answer in time; `output` is what it printed. */
+/** Prism did not start, or did not say it is listening in time; `output` is what it printed. */
 export class MockStartError extends Error {
   override readonly name = "MockStartError";
   constructor(

@@ -17,7 +17,7 @@ export interface StartMockOptions {
    * crosses is validated against the spec (`prism proxy --errors`).
    */
   upstream?: string;
-  /** How long to wait for Prism's first answer; default 30 s. */
+  /** How long to wait for Prism to say it is listening; default 30 s. */
   startTimeoutMs?: number;
 }
 
@@ -34,7 +34,11 @@ const prismBin = join(
   "index.js",
 );
 
-/** Every Prism this process started, killed on exit so no run leaves an orphan. */
+/**
+ * Every Prism this process started, killed when it exits so no run leaves an
+ * orphan. Signals stay the host's business: a host that handles Ctrl-C calls
+ * stop() (or exits, which this hook covers).
+ */
 const running = new Set<ChildProcess>();
 let exitHookInstalled = false;
 
@@ -44,16 +48,26 @@ function installExitHook(): void {
   process.once("exit", () => {
     for (const child of running) child.kill("SIGKILL");
   });
-  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
-    process.once(signal, () => {
-      for (const child of running) child.kill("SIGKILL");
-      process.kill(process.pid, signal);
-    });
+}
+
+/** How often to pick another free port when another process took the chosen one first. */
+const portAttempts = 3;
+
+/** Starts Prism on the spec and resolves once it says it is listening. */
+export async function startMock(options: StartMockOptions = {}): Promise<MockServer> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await startPrism(options);
+    } catch (error) {
+      // A port from freePort() is free when picked, not when Prism binds it:
+      // another process may take it in between. Only a port we chose can be changed.
+      const portTaken = error instanceof MockStartError && error.output.includes("EADDRINUSE");
+      if (!portTaken || options.port !== undefined || attempt === portAttempts) throw error;
+    }
   }
 }
 
-/** Starts Prism on the spec and resolves once it answers HTTP. */
-export async function startMock(options: StartMockOptions = {}): Promise<MockServer> {
+async function startPrism(options: StartMockOptions): Promise<MockServer> {
   const host = options.host ?? "127.0.0.1";
   const port = options.port ?? (await freePort(host));
   const spec = options.spec ?? defaultSpecPath;
@@ -64,15 +78,19 @@ export async function startMock(options: StartMockOptions = {}): Promise<MockSer
   });
   running.add(child);
   installExitHook();
-
-  let output = "";
-  const collect = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-8_000);
-  };
-  child.stdout?.on("data", collect);
-  child.stderr?.on("data", collect);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   child.once("exit", () => running.delete(child));
+
+  let output = "";
+  // Prism logs this once its own server is bound: only then is the port surely its.
+  const listening = new Promise<void>((resolve) => {
+    const collect = (chunk: Buffer) => {
+      output = (output + chunk.toString()).slice(-8_000);
+      if (output.includes("Prism is listening on")) resolve();
+    };
+    child.stdout?.on("data", collect);
+    child.stderr?.on("data", collect);
+  });
 
   const url = `http://${host}:${port}`;
   const stop = async () => {
@@ -84,35 +102,19 @@ export async function startMock(options: StartMockOptions = {}): Promise<MockSer
     }
   };
 
-  try {
-    await waitUntilAnswering(url, exited, options.startTimeoutMs ?? 30_000);
-  } catch (error) {
+  const timeoutMs = options.startTimeoutMs ?? 30_000;
+  let timer: NodeJS.Timeout | undefined;
+  const failure = await Promise.race([
+    listening.then(() => undefined),
+    exited.then(() => "prism exited before listening"),
+    new Promise<string>((resolve) => {
+      timer = setTimeout(() => resolve(`no "listening" line within ${timeoutMs} ms`), timeoutMs);
+    }),
+  ]);
+  clearTimeout(timer);
+  if (failure !== undefined) {
     await stop();
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new MockStartError(`Prism did not start on ${url}: ${reason}`, output);
+    throw new MockStartError(`Prism did not start on ${url}: ${failure}`, output);
   }
   return { url, stop };
-}
-
-async function waitUntilAnswering(
-  url: string,
-  exited: Promise<void>,
-  timeoutMs: number,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let hasExited = false;
-  void exited.then(() => {
-    hasExited = true;
-  });
-  while (!hasExited) {
-    if (Date.now() > deadline) throw new Error(`no answer within ${timeoutMs} ms`);
-    try {
-      // Any HTTP answer (Prism says 404 for "/") means it is listening.
-      await fetch(url, { signal: AbortSignal.timeout(1_000) });
-      return;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-  throw new Error("prism exited before answering");
 }

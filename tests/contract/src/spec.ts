@@ -8,10 +8,13 @@ import {
   specPath,
 } from "@dingtalk-conference/spec/document";
 
+const document = loadSpec(specPath);
+
 /** The spec this suite checks against: the one Prism serves. */
 export const spec = {
   path: specPath,
-  operations: operationsOf(loadSpec(specPath)),
+  document,
+  operations: operationsOf(document),
 };
 
 export function operationById(operationId: string): Operation {

@@ -1,15 +1,15 @@
 // The suite derives its cases from the spec; where the spec outgrows what the
 // suite understands, it must stop with a message saying what to teach it.
-import { operationsOf } from "@dingtalk-conference/spec/document";
+import { documentedResponses } from "@dingtalk-conference/mock";
 import { describe, expect, it } from "vitest";
 import { driverFor } from "../src/client-drivers.js";
-import { documentedResponses } from "../src/documented-responses.js";
 import { expectedErrorClass } from "../src/expected-errors.js";
 import { arbitraryOf, UnsupportedSchemaError } from "../src/schema-arbitrary.js";
 import { providerSettings } from "../src/targets.js";
 
-const operationWith = (responses: Record<string, unknown>) =>
-  operationsOf({ paths: { "/x": { get: { operationId: "getX", responses } } } });
+const specWith = (responses: Record<string, unknown>) => ({
+  paths: { "/x": { get: { operationId: "getX", responses } } },
+});
 
 describe("the suite refuses what it cannot check", () => {
   it("an error code without a known client error class", () => {
@@ -21,7 +21,7 @@ describe("the suite refuses what it cannot check", () => {
   });
 
   it("a status range Prism cannot be asked for", () => {
-    expect(() => documentedResponses(operationWith({ "4XX": { description: "any" } }))).toThrow(
+    expect(() => documentedResponses(specWith({ "4XX": { description: "any" } }))).toThrow(
       /"4XX"/,
     );
   });
@@ -30,24 +30,6 @@ describe("the suite refuses what it cannot check", () => {
     const schema = { type: "object", properties: { a: { type: "string", pattern: "^x" } } };
     expect(() => arbitraryOf(schema)).toThrow(UnsupportedSchemaError);
     expect(() => arbitraryOf(schema)).toThrow(/#\/properties\/a: keyword "pattern"/);
-  });
-});
-
-describe("documentedResponses", () => {
-  it("makes one case per named example, and one for a response without a body", () => {
-    const cases = documentedResponses(
-      operationWith({
-        "200": {
-          content: { "application/json": { examples: { a: { value: 1 }, b: { value: 2 } } } },
-        },
-        "204": { description: "no body" },
-      }),
-    );
-    expect(cases.map((c) => [c.status, c.exampleName, c.example])).toEqual([
-      [200, "a", 1],
-      [200, "b", 2],
-      [204, undefined, undefined],
-    ]);
   });
 });
 
