@@ -21,9 +21,7 @@ describe("the suite refuses what it cannot check", () => {
   });
 
   it("a status range Prism cannot be asked for", () => {
-    expect(() => documentedResponses(specWith({ "4XX": { description: "any" } }))).toThrow(
-      /"4XX"/,
-    );
+    expect(() => documentedResponses(specWith({ "4XX": { description: "any" } }))).toThrow(/"4XX"/);
   });
 
   it("a schema keyword the generator does not honour", () => {
