@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -25,9 +25,28 @@ beforeEach(() => {
 afterEach(async () => {
   await server?.close();
   server = undefined;
+  rmSync(dir, { recursive: true, force: true });
 });
 
-const base = (url: string) => ["conf1", "--token", token, "--base-url", url, "--rate", "1000"];
+const base = (url: string, accessToken = token) => [
+  "conf1",
+  "--token",
+  accessToken,
+  "--base-url",
+  url,
+  "--rate",
+  "1000",
+];
+/** The CSV's people in batches of `batchSize`, one request at a time: requests come in batch order. */
+const oneByOne = (url: string, csvPath: string, batchSize: number, accessToken = token) => [
+  ...base(url, accessToken),
+  "--csv",
+  csvPath,
+  "--batch-size",
+  String(batchSize),
+  "--concurrency",
+  "1",
+];
 /** The pid of a process that has already exited. */
 const deadPid = () => spawnSync(process.execPath, ["-e", ""]).pid as number;
 const ringCounts = (s: InviteServer, keys: readonly string[]) =>
@@ -89,12 +108,7 @@ describe("a run against a scripted DingTalk on loopback", () => {
           : undefined,
     });
     const csv = writePeopleCsv(dir, 50);
-    const run = await runCli(
-      [...base(server.url), "--csv", csv.path, "--batch-size", "10", "--concurrency", "1"],
-      {
-        cwd: dir,
-      },
-    );
+    const run = await runCli(oneByOne(server.url, csv.path, 10), { cwd: dir });
     expect(run.code).toBe(0);
     expect(server.received).toHaveLength(7);
     expect(ringCounts(server, csv.keys)).toEqual(csv.keys.map(() => 1));
@@ -178,15 +192,7 @@ describe("a run against a scripted DingTalk on loopback", () => {
           : undefined,
     });
     const csv = writePeopleCsv(dir, 4);
-    const args = [
-      ...base(server.url),
-      "--csv",
-      csv.path,
-      "--batch-size",
-      "2",
-      "--concurrency",
-      "1",
-    ];
+    const args = oneByOne(server.url, csv.path, 2);
     const run = await runCli([...args, "--json"], { cwd: dir });
     expect(run.code).toBe(1);
     expect(JSON.parse(run.stdout)).toMatchObject({ invited: 2, failed: 0, ambiguous: 2 });
@@ -200,15 +206,7 @@ describe("a run against a scripted DingTalk on loopback", () => {
       reply: (invite) => (invite.index === 0 ? { ...ok("cut"), drop: true } : undefined),
     });
     const csv = writePeopleCsv(dir, 4);
-    const args = [
-      ...base(server.url),
-      "--csv",
-      csv.path,
-      "--batch-size",
-      "2",
-      "--concurrency",
-      "1",
-    ];
+    const args = oneByOne(server.url, csv.path, 2);
     const run = await runCli([...args, "--json"], { cwd: dir });
     expect(run.code).toBe(1);
     expect(JSON.parse(run.stdout)).toMatchObject({ invited: 2, failed: 0, ambiguous: 2 });
@@ -248,15 +246,7 @@ describe("a run against a scripted DingTalk on loopback", () => {
       },
     });
     const csv = writePeopleCsv(dir, 10);
-    const args = [
-      ...base(server.url),
-      "--csv",
-      csv.path,
-      "--batch-size",
-      "2",
-      "--concurrency",
-      "1",
-    ];
+    const args = oneByOne(server.url, csv.path, 2);
     const stopped = await runCli([...args, "--json"], { cwd: dir, stop: stop.signal });
     expect(stopped.code).toBe(1);
     expect(JSON.parse(stopped.stdout)).toMatchObject({ invited: 4, notSent: 6, ambiguous: 0 });
@@ -319,15 +309,8 @@ describe("a run against a scripted DingTalk on loopback", () => {
         reply: (invite) => (invite.token === token ? undefined : dingTalkError(status, code)),
       });
       const csv = writePeopleCsv(dir, 12);
-      const args = (accessToken: string) => [
-        ...base(server?.url as string).map((a) => (a === token ? accessToken : a)),
-        "--csv",
-        csv.path,
-        "--batch-size",
-        "3",
-        "--concurrency",
-        "1",
-      ];
+      const args = (accessToken: string) =>
+        oneByOne(server?.url as string, csv.path, 3, accessToken);
       const refused = await runCli([...args("expired-token"), "--json"], { cwd: dir });
       expect(refused.code).toBe(2);
       expect(refused.stderr).toContain(`the access token was refused (${code}`);

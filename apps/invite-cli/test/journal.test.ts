@@ -1,13 +1,18 @@
-import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { JournalError } from "../src/errors.js";
 import { JournalWriter, replayJournal } from "../src/journal.js";
 
+let dir: string;
 let path: string;
 beforeEach(() => {
-  path = join(mkdtempSync(join(tmpdir(), "journal-test-")), "run.journal");
+  dir = mkdtempSync(join(tmpdir(), "journal-test-"));
+  path = join(dir, "run.journal");
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
 });
 
 function write(...records: object[]): void {

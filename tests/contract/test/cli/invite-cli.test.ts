@@ -1,11 +1,11 @@
 // The dingtalk-invite CLI end to end against the Prism mock of the spec: the spec's
 // example succeeds, and every error response the spec documents comes out as the
 // documented exit code with a message a person can act on.
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AuthenticationError, PermissionDeniedError } from "@dingtalk-conference/client";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   allDocumentedResponses,
   type DocumentedResponse,
@@ -58,6 +58,16 @@ function exampleAppCredentials(): Record<string, string> {
   return { DINGTALK_APP_KEY: appKey, DINGTALK_APP_SECRET: appSecret };
 }
 
+/** The access token of the spec's getAccessToken answer: what the mock hands the CLI. */
+function exampleFetchedToken(): string {
+  const answer = allDocumentedResponses.find(
+    (r) => r.operation.operationId === "getAccessToken" && r.status === 200,
+  );
+  const { accessToken } = (answer?.example ?? {}) as { accessToken?: string };
+  if (!accessToken) throw new Error("getAccessToken's 200 example has no accessToken");
+  return accessToken;
+}
+
 /**
  * What the CLI must do with a response, by the operation that answers it: an error of
  * inviteUsers fails the batch (exit 1), unless it refuses the token itself, which stops
@@ -96,13 +106,19 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), "invite-cli-contract-"));
   proxy.prefer = undefined;
 });
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describe("dingtalk-invite against the Prism mock", () => {
-  it("invites the spec's request example and exits 0", async () => {
-    const run = await runInviteCli([...exampleArguments(), "--base-url", mock.baseUrl, "--json"], {
-      cwd: dir,
-      env: { DINGTALK_ACCESS_TOKEN: mock.accessToken },
-    });
+  it("invites the spec's request example and exits 0, never printing the token", async () => {
+    const run = await runInviteCli(
+      [...exampleArguments(), "--base-url", mock.baseUrl, "--json", "--verbose"],
+      {
+        cwd: dir,
+        env: { DINGTALK_ACCESS_TOKEN: mock.accessToken },
+      },
+    );
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({
       invited: 2,
@@ -110,6 +126,8 @@ describe("dingtalk-invite against the Prism mock", () => {
       ambiguous: 0,
       notSent: 0,
     });
+    expect(run.stderr).toContain("access token: from DINGTALK_ACCESS_TOKEN");
+    expect(run.stdout + run.stderr).not.toContain(mock.accessToken);
   });
 
   it("invites 1 000 people from a CSV in batches and exits 0", async () => {
@@ -119,7 +137,16 @@ describe("dingtalk-invite against the Prism mock", () => {
     writeFileSync(join(dir, "people.csv"), `${rows.join("\n")}\n`);
     const [conferenceId] = exampleArguments();
     const run = await runInviteCli(
-      [conferenceId as string, "--csv", "people.csv", "--base-url", mock.baseUrl, "--json"],
+      [
+        conferenceId as string,
+        "--csv",
+        "people.csv",
+        "--batch-size",
+        "20",
+        "--base-url",
+        mock.baseUrl,
+        "--json",
+      ],
       {
         cwd: dir,
         env: { DINGTALK_ACCESS_TOKEN: mock.accessToken },
@@ -129,11 +156,11 @@ describe("dingtalk-invite against the Prism mock", () => {
     expect(JSON.parse(run.stdout)).toMatchObject({
       invited: 1000,
       failed: 0,
-      batches: { sent: 50, succeeded: 50 },
+      batches: { planned: 50, sent: 50, succeeded: 50 },
     });
   });
 
-  it("takes the token from an app's key and secret without printing the secret", async () => {
+  it("takes the token from an app's key and secret, printing neither the secret nor the token, also with --verbose", async () => {
     const credentials = exampleAppCredentials();
     const run = await runInviteCli(
       [...exampleArguments(), "--base-url", mock.baseUrl, "--verbose"],
@@ -143,7 +170,10 @@ describe("dingtalk-invite against the Prism mock", () => {
       },
     );
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout + run.stderr).not.toContain(credentials.DINGTALK_APP_SECRET);
+    expect(run.stderr).toContain("access token: fetched with DINGTALK_APP_KEY");
+    const output = run.stdout + run.stderr;
+    expect(output).not.toContain(credentials.DINGTALK_APP_SECRET);
+    expect(output).not.toContain(exampleFetchedToken());
   });
 
   const cases = allDocumentedResponses.map((response) => ({
