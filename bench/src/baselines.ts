@@ -25,6 +25,27 @@ export function rawFetch(baseUrl: string, body: InviteUsersRequest): Subject {
   };
 }
 
+/**
+ * fetch(url, init) with a per-call timeout signal (AbortController + timer, as
+ * any client with timeouts needs): what the signal alone costs on undici.
+ */
+export function rawFetchWithTimeout(baseUrl: string, body: InviteUsersRequest): Subject {
+  const url = inviteUrl(baseUrl);
+  return {
+    name: "raw fetch + timeout signal",
+    call: async () => {
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), 30_000);
+      try {
+        const response = await fetch(url, { ...jsonInit(body), signal: controller.signal });
+        assertSuccess("raw fetch + signal", await response.json());
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+  };
+}
+
 /** fetch(new Request(url, init)): what openapi-fetch does by default. */
 export function fetchWithRequest(baseUrl: string, body: InviteUsersRequest): Subject {
   const url = inviteUrl(baseUrl);

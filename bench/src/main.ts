@@ -2,7 +2,14 @@
 // mode: a few hundred calls, small lists, writes nothing).
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { fetchWithRequest, nodeHttp, plainOpenapiFetch, rawFetch, vendorSdk } from "./baselines.js";
+import {
+  fetchWithRequest,
+  nodeHttp,
+  plainOpenapiFetch,
+  rawFetch,
+  rawFetchWithTimeout,
+  vendorSdk,
+} from "./baselines.js";
 import { benchRoot } from "./bench-root.js";
 import { clientWithFetch, clientWithNodeTransport, nodeTransportAlone } from "./client-subjects.js";
 import { type BenchConfig, benchConfig } from "./config.js";
@@ -28,6 +35,7 @@ async function measureCalls(config: BenchConfig): Promise<ResultRow[]> {
     const calls = await measureCallOverhead(
       [
         { subject: raw, against: raw.name },
+        { subject: rawFetchWithTimeout(server.url, body), against: raw.name },
         { subject: fetchWithRequest(server.url, body), against: raw.name },
         { subject: plainOpenapiFetch(server.url, body), against: raw.name },
         { subject: clientWithFetch(server.url, body), against: raw.name, maxRatio: 1.05 },
