@@ -1,9 +1,8 @@
 // pnpm release:check [<base-ref>]
 // Says which workspace packages a change touches and fails when it reaches a
-// published package (the client's source, or the spec behind its generated
-// types) without a changeset that bumps that package.
-import { basename } from "node:path";
-import { bumpOf, pendingChangesets } from "../src/changesets.js";
+// published package (anything it ships: source, generated types, package.json,
+// scripts) without a changeset that this change adds and that bumps the package.
+import { bumpOf, changesetsAddedBy } from "../src/changesets.js";
 import { GitQueryError, ReviewUsageError } from "../src/errors.js";
 import { changedFilesSince, repoRoot } from "../src/git.js";
 import { owningPackage, reachedPackage, workspacePackages } from "../src/release-facts.js";
@@ -47,14 +46,7 @@ async function main(): Promise<number> {
     console.log(`  ${name}: ${listed(owned)}`);
   }
 
-  // Only changesets this change adds count: one left over from earlier work
-  // announces that work, not this one.
-  const added = new Set(
-    files
-      .filter((f) => /^\.changeset\/.+\.md$/.test(f) && basename(f) !== "README.md")
-      .map((f) => basename(f, ".md")),
-  );
-  const changesets = (await pendingChangesets(root)).filter((changeset) => added.has(changeset.id));
+  const changesets = await changesetsAddedBy(root, files);
 
   const reached = new Map<string, string[]>();
   for (const file of files) {

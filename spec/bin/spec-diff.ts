@@ -1,15 +1,21 @@
 // pnpm spec:diff [<git-ref>] [--markdown <file>] [--write-changeset]
 // Compares spec/openapi.yaml at a ref with the working tree, prints the
 // breaking-change report, writes it as Markdown, and fails on a breaking change
-// that no pending changeset announces as a major bump of the client.
+// that no changeset added by this change announces as a major bump of the client.
 import { createHash } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { parse } from "yaml";
-import { bumpOf, pendingChangesets } from "../src/changesets.js";
+import { bumpOf, changesetsAddedBy } from "../src/changesets.js";
 import { compareSpecs } from "../src/compare-specs.js";
 import { GitQueryError, ReviewUsageError, SpecReadError } from "../src/errors.js";
-import { defaultBaseRef, fileAtRef, repoRoot } from "../src/git.js";
+import {
+  changedFilesSince,
+  defaultBaseRef,
+  explicitBaseRef,
+  fileAtRef,
+  repoRoot,
+} from "../src/git.js";
 import { clientPackage, specFile } from "../src/release-facts.js";
 import { changesetSuggestion, formatMarkdown, formatTable, summarize } from "../src/report.js";
 
@@ -57,7 +63,7 @@ async function main(): Promise<number> {
   const options = parseArgs(process.argv.slice(2));
   const root = await repoRoot(process.cwd());
   const base = options.ref
-    ? { ref: options.ref, note: options.ref }
+    ? await explicitBaseRef(root, options.ref)
     : await defaultBaseRef(root, specFile);
   const before = parseSpec(await fileAtRef(root, base.ref, specFile), `${base.ref}:${specFile}`);
   const after = parseSpec(
@@ -83,22 +89,20 @@ async function main(): Promise<number> {
     const id = createHash("sha256").update(suggestion).digest("hex").slice(0, 8);
     const file = join(root, ".changeset", `spec-diff-${id}.md`);
     await writeFile(file, suggestion);
-    console.log(
-      `Changeset written: ${relative(process.cwd(), file)} (edit its summary as you see fit)`,
-    );
+    console.log(`Changeset written: ${relative(userCwd, file)} (edit its summary as you see fit)`);
   }
 
   const breaking = changes.filter((change) => change.kind === "breaking").length;
   if (breaking === 0) return 0;
-  const pending = await pendingChangesets(root);
-  if (bumpOf(pending, clientPackage).includes("major")) {
+  const added = await changesetsAddedBy(root, await changedFilesSince(root, base.ref));
+  if (bumpOf(added, clientPackage).includes("major")) {
     console.log(
-      `\n${breaking} breaking change(s), announced by a pending major changeset of ${clientPackage}.`,
+      `\n${breaking} breaking change(s), announced by a major changeset of ${clientPackage} this change adds.`,
     );
     return 0;
   }
   console.error(
-    `\n✖ ${breaking} breaking change(s) and no pending changeset bumps ${clientPackage} by major.\n` +
+    `\n✖ ${breaking} breaking change(s) and no changeset this change adds bumps ${clientPackage} by major.\n` +
       "  Either make the change compatible, or announce it: pnpm spec:diff --write-changeset\n" +
       "  (or pnpm changeset, choosing major for the client).",
   );

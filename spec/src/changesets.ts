@@ -1,3 +1,4 @@
+import { basename } from "node:path";
 import readChangesets from "@changesets/read";
 
 export type BumpType = "major" | "minor" | "patch" | "none";
@@ -18,3 +19,20 @@ export const bumpOf = (changesets: readonly PendingChangeset[], name: string): B
   changesets.flatMap((changeset) =>
     changeset.releases.filter((release) => release.name === name).map((release) => release.type),
   );
+
+/**
+ * The pending changesets a change adds, given the files it changes (paths from
+ * the repository root). One left over from earlier work announces that work,
+ * not this one.
+ */
+export async function changesetsAddedBy(
+  root: string,
+  changedFiles: readonly string[],
+): Promise<PendingChangeset[]> {
+  const added = new Set(
+    changedFiles
+      .filter((file) => /^\.changeset\/.+\.md$/.test(file) && basename(file) !== "README.md")
+      .map((file) => basename(file, ".md")),
+  );
+  return (await pendingChangesets(root)).filter((changeset) => added.has(changeset.id));
+}

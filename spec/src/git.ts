@@ -63,6 +63,23 @@ export async function defaultBaseRef(cwd: string, path: string): Promise<BaseRef
   return { ref: "HEAD~1", note: "the previous commit (HEAD~1), because HEAD is main" };
 }
 
+/**
+ * Where HEAD left `ref`: what a change on HEAD is reviewed against. Comparing
+ * with `ref` itself would count what `ref` gained since as this change's work,
+ * in reverse.
+ */
+export async function mergeBaseWith(cwd: string, ref: string): Promise<string> {
+  if (!(await refExists(cwd, ref)))
+    throw new GitQueryError(`"${ref}" is not a commit in this repository`);
+  return git(cwd, ["merge-base", ref, "HEAD"]);
+}
+
+/** The base of a review against a ref the user named: its merge base with HEAD. */
+export async function explicitBaseRef(cwd: string, ref: string): Promise<BaseRef> {
+  const mergeBase = await mergeBaseWith(cwd, ref);
+  return { ref: mergeBase, note: `the merge base with ${ref} (${mergeBase.slice(0, 7)})` };
+}
+
 /** A file's text at a ref, e.g. the spec as it was on main. */
 export async function fileAtRef(cwd: string, ref: string, path: string): Promise<string> {
   if (!(await refExists(cwd, ref)))
@@ -76,9 +93,7 @@ export async function fileAtRef(cwd: string, ref: string, path: string): Promise
 
 /** Every file that differs between the merge base of `base` and the working tree, untracked ones included. */
 export async function changedFilesSince(cwd: string, base: string): Promise<string[]> {
-  if (!(await refExists(cwd, base)))
-    throw new GitQueryError(`"${base}" is not a commit in this repository`);
-  const mergeBase = await git(cwd, ["merge-base", base, "HEAD"]);
+  const mergeBase = await mergeBaseWith(cwd, base);
   const changed = await git(cwd, ["diff", "--name-only", mergeBase]);
   const untracked = await git(cwd, ["ls-files", "--others", "--exclude-standard"]);
   return [...new Set([...changed.split("\n"), ...untracked.split("\n")])].filter(Boolean).sort();

@@ -32,15 +32,23 @@ export function owningPackage(packages: readonly WorkspacePackage[], file: strin
   return owners[0]?.name ?? "(repository root)";
 }
 
+/** Files of a published package that do not ship: its tests and its prose (README, CHANGELOG). */
+const isShipped = (pathInPackage: string) =>
+  !pathInPackage.startsWith("test/") && !pathInPackage.endsWith(".md");
+
 /**
- * Why a file reaches a published package's users, or undefined: its source
- * code, or the spec, whose every change flows into the client's generated types.
+ * The published package whose users a file reaches, or undefined: anything
+ * of that package but its tests and Markdown (source, package.json, build and
+ * generate scripts). A spec change reaches the client through the files it
+ * generates: one that changes no generated file (an example, a description)
+ * needs no changeset, and one that does is caught by those files.
  */
 export function reachedPackage(
   packages: readonly WorkspacePackage[],
   file: string,
 ): { name: string; because: string } | undefined {
-  if (file === specFile) return { name: clientPackage, because: `${file} → generated types` };
-  const pkg = packages.find((p) => p.published && file.startsWith(`${p.dir}/src/`));
-  return pkg ? { name: pkg.name, because: file } : undefined;
+  const pkg = packages.find((p) => p.published && file.startsWith(`${p.dir}/`));
+  return pkg && isShipped(file.slice(pkg.dir.length + 1))
+    ? { name: pkg.name, because: file }
+    : undefined;
 }

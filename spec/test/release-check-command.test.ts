@@ -30,32 +30,59 @@ describe("pnpm release:check", () => {
     expect(result.stdout).toContain("none given, so nothing is checked");
   });
 
-  it("fails on a spec change without a changeset, naming the client and why", async () => {
+  it("fails on a change to the client's generated types without a changeset, naming it", async () => {
     await editSpec();
+    await repo.write("packages/client/src/generated/openapi.ts", "export type Nick = string;\n");
     await repo.commitAll("reword nick");
     const result = await repo.run("release-check", "main");
     expect(result.stdout).toContain("@dingtalk-conference/spec: spec/openapi.yaml");
     expect(result.stdout).toContain(
-      `✖ ${client} (spec/openapi.yaml → generated types): no changeset in this change bumps it`,
+      `✖ ${client} (packages/client/src/generated/openapi.ts): no changeset in this change bumps it`,
     );
     expect(result.code).toBe(1);
   });
 
-  it("passes a spec change that comes with a changeset for the client", async () => {
-    await editSpec();
+  it("passes a change to the client that comes with a changeset for it", async () => {
+    await repo.write("packages/client/src/generated/openapi.ts", "export type Nick = string;\n");
     await repo.write(".changeset/reword-nick.md", changeset(client, "patch", "Reword nick."));
     const result = await repo.run("release-check", "main");
     expect(result.stdout).toContain(
-      `✔ ${client} (spec/openapi.yaml → generated types): changeset bumps it patch`,
+      `✔ ${client} (packages/client/src/generated/openapi.ts): changeset bumps it patch`,
     );
     expect(result.code).toBe(0);
   });
 
-  it("fails on a change to the client's source without a changeset", async () => {
-    await repo.write("packages/client/src/index.ts", "export const retries = 2;\n");
+  it.each([
+    { file: "packages/client/src/index.ts", content: "export const retries = 2;\n" },
+    {
+      file: "packages/client/package.json",
+      content: JSON.stringify({ name: client, dependencies: { "openapi-fetch": "0.18.0" } }),
+    },
+    { file: "packages/client/scripts/generate.mjs", content: "// generates differently\n" },
+  ])("fails on a change to $file without a changeset: it ships", async ({ file, content }) => {
+    await repo.write(file, content);
     const result = await repo.run("release-check", "main");
-    expect(result.stdout).toContain(`✖ ${client} (packages/client/src/index.ts)`);
+    expect(result.stdout).toContain(`✖ ${client} (${file})`);
     expect(result.code).toBe(1);
+  });
+
+  it.each([
+    "packages/client/test/invite.test.ts",
+    "packages/client/README.md",
+    "packages/client/CHANGELOG.md",
+  ])("passes a change to %s without a changeset: it does not ship", async (file) => {
+    await repo.write(file, "changed\n");
+    const result = await repo.run("release-check", "main");
+    expect(result.stdout).toContain("No published package is reached: no changeset needed.");
+    expect(result.code).toBe(0);
+  });
+
+  it("passes a spec edit that changes no generated file (an example, a description)", async () => {
+    await editSpec();
+    const result = await repo.run("release-check", "main");
+    expect(result.stdout).toContain("@dingtalk-conference/spec: spec/openapi.yaml");
+    expect(result.stdout).toContain("No published package is reached: no changeset needed.");
+    expect(result.code).toBe(0);
   });
 
   it("does not count a changeset that was already pending before this change", async () => {
@@ -63,7 +90,7 @@ describe("pnpm release:check", () => {
     await repo.write(".changeset/earlier-work.md", changeset(client, "minor", "Earlier work."));
     await repo.commitAll("earlier work");
     await repo.git("checkout", "-q", "-b", "later");
-    await editSpec();
+    await repo.write("packages/client/src/index.ts", "export const retries = 2;\n");
     expect((await repo.run("release-check", "main")).code).toBe(1);
   });
 

@@ -34,7 +34,7 @@ describe("pnpm spec:diff", () => {
     expect(result.stdout).toMatch(
       /^breaking\s+\/paths\/\S+\/responses\/200\/content\/application~1json\/schema\/properties\/success\s+\[Removed\] property `success`/m,
     );
-    expect(result.stderr).toContain(`no pending changeset bumps ${client} by major`);
+    expect(result.stderr).toContain(`no changeset this change adds bumps ${client} by major`);
     const markdown = await readFile(join(repo.dir, "spec/test-artifacts/spec-diff.md"), "utf8");
     expect(markdown).toContain("| breaking | `/paths/");
     expect(markdown).toContain(`"${client}": major`);
@@ -45,7 +45,18 @@ describe("pnpm spec:diff", () => {
     await repo.write(".changeset/drop-success.md", changeset(client, "major", "Drop success."));
     const result = await repo.run("spec-diff");
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain(`announced by a pending major changeset of ${client}`);
+    expect(result.stdout).toContain(`announced by a major changeset of ${client} this change adds`);
+  });
+
+  it("does not count a major changeset already pending on main", async () => {
+    await repo.git("checkout", "-q", "main");
+    await repo.write(".changeset/earlier-work.md", changeset(client, "major", "Earlier work."));
+    await repo.commitAll("earlier work");
+    await repo.git("checkout", "-q", "-b", "later");
+    await repo.writeSpec(mutated(original, removeSuccess));
+    const result = await repo.run("spec-diff");
+    expect(result.stderr).toContain(`no changeset this change adds bumps ${client} by major`);
+    expect(result.code).toBe(1);
   });
 
   it("still fails when the pending changeset is only a minor bump", async () => {
@@ -57,7 +68,11 @@ describe("pnpm spec:diff", () => {
   it("writes a changeset whose summary is the diff's, which announces the change", async () => {
     await repo.writeSpec(mutated(original, removeSuccess));
     const result = await repo.run("spec-diff", "--write-changeset");
-    expect(result.stdout).toMatch(/Changeset written: \S+spec-diff-[0-9a-f]{8}\.md/);
+    // Paths are printed from where the user typed the command, not from spec/.
+    expect(result.stdout).toMatch(/^Changeset written: \.changeset\/spec-diff-[0-9a-f]{8}\.md /m);
+    expect(result.stdout).toContain(
+      "Markdown for the pull request: spec/test-artifacts/spec-diff.md",
+    );
     expect(result.code).toBe(0);
     const [written] = (await readdir(join(repo.dir, ".changeset"))).filter((f) =>
       f.startsWith("spec-diff-"),
@@ -83,8 +98,8 @@ describe("pnpm spec:diff", () => {
   it("compares with the given ref, and on main without one with the previous commit", async () => {
     await repo.writeSpec(mutated(original, removeSuccess));
     await repo.commitAll("drop success");
-    expect((await repo.run("spec-diff", "HEAD")).stdout).toContain(
-      "compared with HEAD: no changes",
+    expect((await repo.run("spec-diff", "HEAD")).stdout).toMatch(
+      /compared with the merge base with HEAD \([0-9a-f]{7}\): no changes/,
     );
     await repo.git("checkout", "-q", "main");
     await repo.git("merge", "-q", "--ff-only", "feature");
@@ -98,6 +113,31 @@ describe("pnpm spec:diff", () => {
     expect(edited.stdout).toContain(
       "compared with HEAD, because HEAD is main and the spec has edits",
     );
+  });
+
+  it("compares with where the branch left a given ref, not with what that ref gained since", async () => {
+    await repo.writeSpec(
+      mutated(original, (spec) => {
+        spec.components.schemas.Invitee.properties.nick.description = "The invitee's display name.";
+      }),
+    );
+    await repo.commitAll("reword nick");
+    // Meanwhile main documents a new response field; this branch never removed it.
+    await repo.git("checkout", "-q", "main");
+    await repo.writeSpec(
+      mutated(original, (spec) => {
+        spec.components.schemas.InviteUsersResponse.properties.note = {
+          type: "string",
+          description: "A note.",
+        };
+      }),
+    );
+    await repo.commitAll("document a note");
+    await repo.git("checkout", "-q", "feature");
+    const result = await repo.run("spec-diff", "main");
+    expect(result.stdout).toMatch(/compared with the merge base with main \([0-9a-f]{7}\)/);
+    expect(result.stdout).toContain("0 breaking, 0 non-breaking, 1 annotation change");
+    expect(result.code).toBe(0);
   });
 
   it.each([

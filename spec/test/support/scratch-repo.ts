@@ -23,7 +23,10 @@ export interface ScratchRepo {
   writeSpec(spec: Spec): Promise<void>;
   git(...args: string[]): Promise<string>;
   commitAll(message: string): Promise<void>;
-  /** Runs one of spec/bin/*.ts in the scratch repository, as its root script would. */
+  /**
+   * Runs one of spec/bin/*.ts as its root script does: pnpm runs it in spec/,
+   * and INIT_CWD says where the user typed the command (the repository root).
+   */
   run(bin: "spec-diff" | "release-check", ...args: string[]): Promise<CommandResult>;
   remove(): Promise<void>;
 }
@@ -46,7 +49,7 @@ export async function createScratchRepo(): Promise<ScratchRepo> {
   const run = async (bin: string, ...args: string[]): Promise<CommandResult> => {
     try {
       const { stdout, stderr } = await exec(tsx, [join(specDir, "bin", `${bin}.ts`), ...args], {
-        cwd: dir,
+        cwd: join(dir, "spec"),
         env: { ...process.env, NO_COLOR: "1", INIT_CWD: dir },
       });
       return { code: 0, stdout, stderr };
