@@ -1,13 +1,16 @@
 import { defineConfig } from "tsdown";
 
 export default defineConfig({
-  entry: ["src/cli.ts", "src/demo.ts"],
+  // The bin, the demo, and ./invite-arguments (the one library export, for the contract suite).
+  entry: ["src/cli.ts", "src/demo.ts", "src/invite-arguments.ts"],
   format: ["esm"],
   platform: "node",
   target: "node20",
+  dts: true,
   // dist/cli.js, the bin named in package.json (not .mjs: the package is "type": "module").
   fixedExtension: false,
-  // The bin runs as a command, so its file starts with a shebang.
-  banner: ({ fileName }) => (fileName === "cli.js" ? "#!/usr/bin/env node" : undefined),
+  // Only the demo uses them, and only from this repository: imported, never bundled, so
+  // the CLI itself neither ships nor installs Prism.
+  deps: { neverBundle: ["@dingtalk-conference/mock", /^@dingtalk-conference\/spec\//] },
   clean: true,
 });

@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { main } from "./main.js";
 
 // First Ctrl-C: start no new batch, let those in flight finish and reach the journal.

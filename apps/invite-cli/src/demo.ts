@@ -1,9 +1,17 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { InviteUsersRequest } from "@dingtalk-conference/client";
-import { specPath, startMock } from "@dingtalk-conference/mock";
-import { parse } from "yaml";
+import { startMock } from "@dingtalk-conference/mock";
+import {
+  examplePathParams,
+  loadSpec,
+  operationsOf,
+  requestExamplesOf,
+  SpecDocumentError,
+  specPath,
+} from "@dingtalk-conference/spec/document";
+import { inviteArgumentsFor } from "./invite-arguments.js";
 import { main } from "./main.js";
 
 /**
@@ -11,66 +19,28 @@ import { main } from "./main.js";
  * (operator, one user, one phone invitee) through the CLI, prints its summary, stops Prism.
  */
 
-/** The few parts of an OpenAPI document this demo reads. */
-interface OpenApiDocument {
-  paths: Record<string, Record<string, Operation>>;
-}
-interface Operation {
-  operationId?: string;
-  parameters?: (Parameter | { $ref: string })[];
-  requestBody?: {
-    content: Record<string, { examples?: Record<string, { value: InviteUsersRequest }> }>;
-  };
-}
-interface Parameter {
-  name: string;
-  example?: string;
-}
-type SpecExample = InviteUsersRequest & { conferenceId: string };
-
-/** The first request example and the conferenceId example of the spec's inviteUsers operation. */
-function inviteUsersExample(): SpecExample {
-  const spec = parse(readFileSync(specPath, "utf8")) as OpenApiDocument;
-  const deref = (node: Parameter | { $ref: string }): Parameter =>
-    "$ref" in node
-      ? (node.$ref
-          .slice(2)
-          .split("/")
-          .reduce<unknown>((at, key) => (at as Record<string, unknown>)[key], spec) as Parameter)
-      : node;
-  const operation = Object.values(spec.paths)
-    .flatMap((item) => Object.values(item))
-    .find((op) => op.operationId === "inviteUsers");
-  const conferenceId = operation?.parameters
-    ?.map(deref)
-    .find((p) => p.name === "conferenceId")?.example;
-  const examples = operation?.requestBody?.content["application/json"]?.examples ?? {};
-  const [example] = Object.values(examples);
-  if (!conferenceId || !example)
-    throw new Error(`${specPath}: inviteUsers has no request or conferenceId example`);
-  return { conferenceId, ...example.value };
-}
-
-function cliArguments(example: SpecExample, baseUrl: string, journal: string): string[] {
-  return [
-    example.conferenceId,
-    ...(example.unionId ? ["--operator", example.unionId] : []),
-    ...(example.inviteeList ?? []).flatMap((u) => ["--user", `${u.unionId}:${u.nick}`]),
-    ...(example.phoneInviteeList ?? []).flatMap((p) => [
-      "--phone",
-      `${p.phoneNumber}:${p.nick ?? ""}`,
-    ]),
-    "--base-url",
-    baseUrl,
-    "--journal",
-    journal,
-  ];
+/** The command line of the spec's first inviteUsers request example, conferenceId included. */
+function specExampleArguments(): string[] {
+  const operation = operationsOf(loadSpec()).find((op) => op.operationId === "inviteUsers");
+  if (!operation) throw new SpecDocumentError(`${specPath}: no inviteUsers operation`);
+  const [example] = requestExamplesOf(operation);
+  const { conferenceId } = examplePathParams(operation);
+  if (!example || !conferenceId) {
+    throw new SpecDocumentError(`${specPath}: inviteUsers has no request or conferenceId example`);
+  }
+  return inviteArgumentsFor(conferenceId, example.value as InviteUsersRequest);
 }
 
 const mock = await startMock();
 const workDir = mkdtempSync(join(tmpdir(), "dingtalk-invite-demo-"));
 try {
-  const args = cliArguments(inviteUsersExample(), mock.url, join(workDir, "demo.journal"));
+  const args = [
+    ...specExampleArguments(),
+    "--base-url",
+    mock.url,
+    "--journal",
+    join(workDir, "demo.journal"),
+  ];
   const shown = args.map((a) => (/[\s"]/.test(a) ? JSON.stringify(a) : a)).join(" ");
   process.stdout.write(`Prism mock of spec/openapi.yaml at ${mock.url}\n`);
   process.stdout.write(`$ DINGTALK_ACCESS_TOKEN=… dingtalk-invite ${shown}\n\n`);

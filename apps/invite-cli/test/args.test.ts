@@ -20,11 +20,19 @@ function issuesOf(argv: string[]): string[] {
 
 describe("parseCliArgs", () => {
   it("reads the conference, people and defaults", () => {
-    const args = parseCliArgs(["conf1", "--user", "u1:Ann", "--phone", "123", "--operator", "op"]);
+    const args = parseCliArgs([
+      "conf1",
+      "--user",
+      "u1:User 1",
+      "--phone",
+      "123",
+      "--operator",
+      "op",
+    ]);
     expect(args).toMatchObject({
       help: false,
       conferenceId: "conf1",
-      users: ["u1:Ann"],
+      users: ["u1:User 1"],
       phones: ["123"],
       operator: "op",
       batchSize: defaultBatchSize,

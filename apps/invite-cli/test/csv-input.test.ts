@@ -16,11 +16,11 @@ function inputErrorOf(text: string): InputError {
 
 describe("readPeopleCsv", () => {
   it("reads users and phone invitees, with the line each came from", () => {
-    const { people, issues } = read("unionId,phoneNumber,nick\nu1,,Ann\n,123,Bob\n,456,\n");
+    const { people, issues } = read("unionId,phoneNumber,nick\nu1,,User 1\n,123,Phone 2\n,456,\n");
     expect(issues).toEqual([]);
     expect(people).toEqual([
-      { person: { kind: "user", unionId: "u1", nick: "Ann" }, source: "people.csv:2" },
-      { person: { kind: "phone", phoneNumber: "123", nick: "Bob" }, source: "people.csv:3" },
+      { person: { kind: "user", unionId: "u1", nick: "User 1" }, source: "people.csv:2" },
+      { person: { kind: "phone", phoneNumber: "123", nick: "Phone 2" }, source: "people.csv:3" },
       { person: { kind: "phone", phoneNumber: "456" }, source: "people.csv:4" },
     ]);
   });
@@ -40,21 +40,21 @@ describe("readPeopleCsv", () => {
   });
 
   it("accepts the columns in any order, and a file of phone numbers only", () => {
-    const { people } = read("nick,phoneNumber\nAnn,123\n");
-    expect(people[0]?.person).toEqual({ kind: "phone", phoneNumber: "123", nick: "Ann" });
+    const { people } = read("nick,phoneNumber\nPhone 1,123\n");
+    expect(people[0]?.person).toEqual({ kind: "phone", phoneNumber: "123", nick: "Phone 1" });
   });
 
   it("reports every bad row with its line number", () => {
     const { people, issues } = read(
       [
         "unionId,phoneNumber,nick",
-        "u1,,Ann",
+        "u1,,User 1",
         "u2,,",
         ",,Nobody",
         "u3,123,Both",
-        "u1,,Ann again",
+        "u1,,User 1 again",
         "u4,,A,extra",
-        ",123,Bob",
+        ",123,Phone 2",
       ].join("\n"),
     );
     expect(people.map((p) => p.source)).toEqual(["people.csv:2", "people.csv:8"]);
@@ -69,7 +69,7 @@ describe("readPeopleCsv", () => {
 
   it("requires a header row naming known columns", () => {
     expect(inputErrorOf("").message).toBe("people.csv: empty file: a header row is required");
-    expect(inputErrorOf("u1,,Ann\n").message).toContain('people.csv:1: unknown column "u1"');
+    expect(inputErrorOf("u1,,User 1\n").message).toContain('people.csv:1: unknown column "u1"');
     expect(inputErrorOf("unionId,email,nick\n").message).toContain('unknown column "email"');
     expect(inputErrorOf("unionId,phoneNumber\n").message).toContain(
       "nick and at least one of unionId, phoneNumber",
@@ -78,7 +78,7 @@ describe("readPeopleCsv", () => {
   });
 
   it("reports a broken quote with its line", () => {
-    expect(inputErrorOf('unionId,phoneNumber,nick\nu1,,"Ann\n').issues[0]?.where).toMatch(
+    expect(inputErrorOf('unionId,phoneNumber,nick\nu1,,"User 1\n').issues[0]?.where).toMatch(
       /^people\.csv:\d+$/,
     );
   });

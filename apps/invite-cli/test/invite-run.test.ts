@@ -259,7 +259,7 @@ describe("a run against a scripted DingTalk on loopback", () => {
   it("refuses a second run on a journal in use, and takes over the lock of a killed one", async () => {
     server = await startInviteServer();
     const journal = join(dir, "busy.journal");
-    const args = [...base(server.url), "--user", "u1:Ann", "--journal", journal];
+    const args = [...base(server.url), "--user", "u1:User 1", "--journal", journal];
     writeFileSync(`${journal}.lock`, String(process.pid));
     const busy = await runCli(args, { cwd: dir });
     expect(busy.code).toBe(2);
@@ -367,7 +367,7 @@ describe("a run against a scripted DingTalk on loopback", () => {
 
   it("stops with exit 2 before sending when the app's credentials are wrong", async () => {
     server = await startInviteServer();
-    const run = await runCli(["conf1", "--base-url", server.url, "--user", "u1:Ann"], {
+    const run = await runCli(["conf1", "--base-url", server.url, "--user", "u1:User 1"], {
       cwd: dir,
       env: { DINGTALK_APP_KEY: appCredentials.appKey, DINGTALK_APP_SECRET: "wrong-secret" },
     });
@@ -382,7 +382,7 @@ describe("bad input or configuration: exit 2, a message that says what and where
   it("lists every bad CSV row with its line, and sends nobody", async () => {
     server = await startInviteServer();
     const csv = join(dir, "people.csv");
-    writeFileSync(csv, "unionId,phoneNumber,nick\nu1,,Ann\nu2,,\n,,Nobody\nu1,,Ann\n");
+    writeFileSync(csv, "unionId,phoneNumber,nick\nu1,,User 1\nu2,,\n,,Nobody\nu1,,User 1\n");
     const run = await runCli([...base(server.url), "--csv", csv], { cwd: dir });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(`${csv}:3: user u2 has no nick`);
@@ -396,7 +396,7 @@ describe("bad input or configuration: exit 2, a message that says what and where
   it("sends the valid rows with --skip-invalid and counts the others as skipped", async () => {
     server = await startInviteServer();
     const csv = join(dir, "people.csv");
-    writeFileSync(csv, "unionId,phoneNumber,nick\nu1,,Ann\nu2,,\n");
+    writeFileSync(csv, "unionId,phoneNumber,nick\nu1,,User 1\nu2,,\n");
     const run = await runCli([...base(server.url), "--csv", csv, "--skip-invalid", "--json"], {
       cwd: dir,
     });
@@ -407,7 +407,7 @@ describe("bad input or configuration: exit 2, a message that says what and where
 
   it("refuses a missing token, a missing CSV and an earlier journal without --resume", async () => {
     server = await startInviteServer();
-    const noToken = await runCli(["conf1", "--base-url", server.url, "--user", "u1:Ann"], {
+    const noToken = await runCli(["conf1", "--base-url", server.url, "--user", "u1:User 1"], {
       cwd: dir,
     });
     expect(noToken.code).toBe(2);
@@ -417,8 +417,8 @@ describe("bad input or configuration: exit 2, a message that says what and where
     expect(noFile.code).toBe(2);
     expect(noFile.stderr).toContain("--csv missing.csv: cannot read the file");
 
-    expect((await runCli([...base(server.url), "--user", "u1:Ann"], { cwd: dir })).code).toBe(0);
-    const again = await runCli([...base(server.url), "--user", "u1:Ann"], { cwd: dir });
+    expect((await runCli([...base(server.url), "--user", "u1:User 1"], { cwd: dir })).code).toBe(0);
+    const again = await runCli([...base(server.url), "--user", "u1:User 1"], { cwd: dir });
     expect(again.code).toBe(2);
     expect(again.stderr).toContain("a journal of an earlier run exists: pass --resume");
     expect(server.received).toHaveLength(1);

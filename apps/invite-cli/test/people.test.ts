@@ -10,10 +10,10 @@ import {
 
 describe("--user and --phone values", () => {
   it("splits at the first colon, so a nick may contain colons", () => {
-    expect(parseUserFlag("u1:Ann: the first")).toEqual({
+    expect(parseUserFlag("u1:User 1: the first")).toEqual({
       kind: "user",
       unionId: "u1",
-      nick: "Ann: the first",
+      nick: "User 1: the first",
     });
     expect(parsePhoneFlag("1xxxxxxxxxx:Test phone user")).toEqual({
       kind: "phone",

@@ -4,7 +4,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { AuthenticationError, PermissionDeniedError } from "@dingtalk-conference/client";
+import {
+  AuthenticationError,
+  type InviteUsersRequest,
+  PermissionDeniedError,
+} from "@dingtalk-conference/client";
+import { inviteArgumentsFor } from "@dingtalk-conference/invite-cli/invite-arguments";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   allDocumentedResponses,
@@ -27,26 +32,12 @@ function operation(operationId: string) {
   return found;
 }
 
-interface InviteExample {
-  unionId?: string;
-  inviteeList?: { unionId?: string; nick: string }[];
-  phoneInviteeList?: { phoneNumber?: string; nick?: string }[];
-}
-
 /** The CLI arguments that send the spec's inviteUsers request example. */
 function exampleArguments(): string[] {
   const [example] = requestExamplesOf(operation("inviteUsers"));
-  if (!example) throw new Error("inviteUsers has no request example");
-  const body = example.body as InviteExample;
-  return [
-    example.pathParams.conferenceId as string,
-    ...(body.unionId ? ["--operator", body.unionId] : []),
-    ...(body.inviteeList ?? []).flatMap((u) => ["--user", `${u.unionId}:${u.nick}`]),
-    ...(body.phoneInviteeList ?? []).flatMap((p) => [
-      "--phone",
-      `${p.phoneNumber}:${p.nick ?? ""}`,
-    ]),
-  ];
+  const conferenceId = example?.pathParams.conferenceId;
+  if (!example || !conferenceId) throw new Error("inviteUsers has no request example");
+  return inviteArgumentsFor(conferenceId, example.body as InviteUsersRequest);
 }
 
 /** The app credentials of the spec's getAccessToken request example. */
