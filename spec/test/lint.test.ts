@@ -1,5 +1,5 @@
 // The lint ruleset is what stops a broken spec from reaching review, so each
-// rule the foundation relies on is proven here against a spec that breaks it.
+// rule of redocly.yaml is proven here against a spec that breaks it.
 import { execFile } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -105,22 +105,36 @@ describe("spec lint", () => {
       },
     },
     {
-      broken: "an operation without operationId",
-      rule: "rule/operation-has-id-description-and-permission",
+      broken: "an operation without summary",
+      rule: "operation-summary",
       change: (spec: Spec) => {
-        delete invite(spec).operationId;
+        delete invite(spec).summary;
       },
     },
     {
-      broken: "an operation without description",
-      rule: "rule/operation-has-id-description-and-permission",
+      broken: "a parameter example of the wrong type",
+      rule: "no-invalid-parameter-examples",
       change: (spec: Spec) => {
-        delete invite(spec).description;
+        spec.components.parameters.ConferenceId.example = 42;
+      },
+    },
+    {
+      broken: "a schema example of the wrong type",
+      rule: "no-invalid-schema-examples",
+      change: (spec: Spec) => {
+        spec.components.schemas.Invitee.properties.nick.examples = [42];
+      },
+    },
+    {
+      broken: "an operation that states no security requirement",
+      rule: "security-defined",
+      change: (spec: Spec) => {
+        delete invite(spec).security;
       },
     },
     {
       broken: "an operation without x-required-permission",
-      rule: "rule/operation-has-id-description-and-permission",
+      rule: "rule/operation-has-required-permission",
       change: (spec: Spec) => {
         delete invite(spec)["x-required-permission"];
       },
