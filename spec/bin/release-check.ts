@@ -6,6 +6,7 @@ import { bumpOf, changesetsAddedBy } from "../src/changesets.js";
 import { GitQueryError, ReviewUsageError } from "../src/errors.js";
 import { changedFilesSince, repoRoot } from "../src/git.js";
 import { owningPackage, reachedPackage, workspacePackages } from "../src/release-facts.js";
+import { runReviewCommand } from "../src/review-command.js";
 
 const usage = "usage: pnpm release:check [<base-ref>]   e.g. pnpm release:check origin/main";
 
@@ -76,11 +77,4 @@ async function main(): Promise<number> {
   return 1;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    const known = error instanceof ReviewUsageError || error instanceof GitQueryError;
-    console.error(known ? `release:check: ${error.message}` : error);
-    process.exit(2);
-  },
-);
+runReviewCommand("release:check", main, [ReviewUsageError, GitQueryError]);

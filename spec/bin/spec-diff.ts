@@ -18,6 +18,7 @@ import {
 } from "../src/git.js";
 import { clientPackage, specFile } from "../src/release-facts.js";
 import { changesetSuggestion, formatMarkdown, formatTable, summarize } from "../src/report.js";
+import { runReviewCommand } from "../src/review-command.js";
 
 const usage = "usage: pnpm spec:diff [<git-ref>] [--markdown <file>] [--write-changeset]";
 
@@ -109,14 +110,4 @@ async function main(): Promise<number> {
   return 1;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    const known =
-      error instanceof ReviewUsageError ||
-      error instanceof GitQueryError ||
-      error instanceof SpecReadError;
-    console.error(known ? `spec:diff: ${error.message}` : error);
-    process.exit(2);
-  },
-);
+runReviewCommand("spec:diff", main, [ReviewUsageError, GitQueryError, SpecReadError]);

@@ -1,22 +1,14 @@
 // `pnpm release:check` end to end, in a scratch repository with real git history.
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { changeset, createScratchRepo, type ScratchRepo } from "./support/scratch-repo.js";
+import { describe, expect, it } from "vitest";
+import { changeset, useScratchRepo } from "./support/scratch-repo.js";
 import { loadSpec, mutated, type Spec } from "./support/spec-document.js";
 
-let original: Spec;
-let repo: ScratchRepo;
-
-beforeAll(async () => {
-  original = loadSpec();
-});
-beforeEach(async () => {
-  repo = await createScratchRepo();
-});
-afterEach(() => repo.remove());
+const original: Spec = loadSpec();
+const scratch = useScratchRepo();
 
 const client = "@dingtalk-conference/client";
 const editSpec = () =>
-  repo.writeSpec(
+  scratch.repo.writeSpec(
     mutated(original, (spec) => {
       spec.components.schemas.Invitee.properties.nick.description = "The invitee's display name.";
     }),
@@ -25,16 +17,19 @@ const editSpec = () =>
 describe("pnpm release:check", () => {
   it("explains itself and passes when no base ref is given", async () => {
     await editSpec();
-    const result = await repo.run("release-check");
+    const result = await scratch.repo.run("release-check");
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("none given, so nothing is checked");
   });
 
   it("fails on a change to the client's generated types without a changeset, naming it", async () => {
     await editSpec();
-    await repo.write("packages/client/src/generated/openapi.ts", "export type Nick = string;\n");
-    await repo.commitAll("reword nick");
-    const result = await repo.run("release-check", "main");
+    await scratch.repo.write(
+      "packages/client/src/generated/openapi.ts",
+      "export type Nick = string;\n",
+    );
+    await scratch.repo.commitAll("reword nick");
+    const result = await scratch.repo.run("release-check", "main");
     expect(result.stdout).toContain("@dingtalk-conference/spec: spec/openapi.yaml");
     expect(result.stdout).toContain(
       `✖ ${client} (packages/client/src/generated/openapi.ts): no changeset in this change bumps it`,
@@ -43,9 +38,15 @@ describe("pnpm release:check", () => {
   });
 
   it("passes a change to the client that comes with a changeset for it", async () => {
-    await repo.write("packages/client/src/generated/openapi.ts", "export type Nick = string;\n");
-    await repo.write(".changeset/reword-nick.md", changeset(client, "patch", "Reword nick."));
-    const result = await repo.run("release-check", "main");
+    await scratch.repo.write(
+      "packages/client/src/generated/openapi.ts",
+      "export type Nick = string;\n",
+    );
+    await scratch.repo.write(
+      ".changeset/reword-nick.md",
+      changeset(client, "patch", "Reword nick."),
+    );
+    const result = await scratch.repo.run("release-check", "main");
     expect(result.stdout).toContain(
       `✔ ${client} (packages/client/src/generated/openapi.ts): changeset bumps it patch`,
     );
@@ -60,8 +61,8 @@ describe("pnpm release:check", () => {
     },
     { file: "packages/client/scripts/generate.mjs", content: "// generates differently\n" },
   ])("fails on a change to $file without a changeset: it ships", async ({ file, content }) => {
-    await repo.write(file, content);
-    const result = await repo.run("release-check", "main");
+    await scratch.repo.write(file, content);
+    const result = await scratch.repo.run("release-check", "main");
     expect(result.stdout).toContain(`✖ ${client} (${file})`);
     expect(result.code).toBe(1);
   });
@@ -71,32 +72,35 @@ describe("pnpm release:check", () => {
     "packages/client/README.md",
     "packages/client/CHANGELOG.md",
   ])("passes a change to %s without a changeset: it does not ship", async (file) => {
-    await repo.write(file, "changed\n");
-    const result = await repo.run("release-check", "main");
+    await scratch.repo.write(file, "changed\n");
+    const result = await scratch.repo.run("release-check", "main");
     expect(result.stdout).toContain("No published package is reached: no changeset needed.");
     expect(result.code).toBe(0);
   });
 
   it("passes a spec edit that changes no generated file (an example, a description)", async () => {
     await editSpec();
-    const result = await repo.run("release-check", "main");
+    const result = await scratch.repo.run("release-check", "main");
     expect(result.stdout).toContain("@dingtalk-conference/spec: spec/openapi.yaml");
     expect(result.stdout).toContain("No published package is reached: no changeset needed.");
     expect(result.code).toBe(0);
   });
 
   it("does not count a changeset that was already pending before this change", async () => {
-    await repo.git("checkout", "-q", "main");
-    await repo.write(".changeset/earlier-work.md", changeset(client, "minor", "Earlier work."));
-    await repo.commitAll("earlier work");
-    await repo.git("checkout", "-q", "-b", "later");
-    await repo.write("packages/client/src/index.ts", "export const retries = 2;\n");
-    expect((await repo.run("release-check", "main")).code).toBe(1);
+    await scratch.repo.git("checkout", "-q", "main");
+    await scratch.repo.write(
+      ".changeset/earlier-work.md",
+      changeset(client, "minor", "Earlier work."),
+    );
+    await scratch.repo.commitAll("earlier work");
+    await scratch.repo.git("checkout", "-q", "-b", "later");
+    await scratch.repo.write("packages/client/src/index.ts", "export const retries = 2;\n");
+    expect((await scratch.repo.run("release-check", "main")).code).toBe(1);
   });
 
   it("passes a change that reaches no published package", async () => {
-    await repo.write("spec/README.md", "The spec, reworded.\n");
-    const result = await repo.run("release-check", "main");
+    await scratch.repo.write("spec/README.md", "The spec, reworded.\n");
+    const result = await scratch.repo.run("release-check", "main");
     expect(result.stdout).toContain("@dingtalk-conference/spec: spec/README.md");
     expect(result.stdout).toContain("No published package is reached: no changeset needed.");
     expect(result.code).toBe(0);
@@ -110,7 +114,7 @@ describe("pnpm release:check", () => {
     { args: ["main", "feature"], message: "release:check: one base ref at most" },
     { args: ["--since"], message: 'release:check: unknown option "--since"' },
   ])("refuses $args with a clear message", async ({ args, message }) => {
-    const result = await repo.run("release-check", ...args);
+    const result = await scratch.repo.run("release-check", ...args);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(message);
   });

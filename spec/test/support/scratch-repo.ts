@@ -5,6 +5,7 @@ import { copyFile, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
+import { afterEach, beforeEach } from "vitest";
 import { stringify } from "yaml";
 import { type Spec, specDir, specFile } from "./spec-document.js";
 
@@ -89,5 +90,20 @@ export async function createScratchRepo(): Promise<ScratchRepo> {
     commitAll,
     run,
     remove: () => rm(dir, { recursive: true, force: true }),
+  };
+}
+
+/** A fresh scratch repository for each test of the calling file, removed after it. */
+export function useScratchRepo(): { readonly repo: ScratchRepo } {
+  let current: ScratchRepo | undefined;
+  beforeEach(async () => {
+    current = await createScratchRepo();
+  });
+  afterEach(() => current?.remove());
+  return {
+    get repo() {
+      if (!current) throw new Error("useScratchRepo: the repository exists only inside a test");
+      return current;
+    },
   };
 }
