@@ -1,30 +1,35 @@
-import { readFileSync } from "node:fs";
+import { createReadStream } from "node:fs";
 import { resolve } from "node:path";
 import type { CliOptions } from "./args.js";
 import { readPeopleCsv } from "./csv-input.js";
 import { InputError, type InputIssue } from "./errors.js";
-import { parseFlagPeople, type SourcedPerson } from "./people.js";
+import { parseFlagPeople } from "./people.js";
+import { fromFlag, PersonList } from "./person-list.js";
 
 export interface Input {
-  readonly people: SourcedPerson[];
+  /** Everyone to invite, once each. */
+  readonly people: PersonList;
   /** Bad CSV rows left out with --skip-invalid (without it they stop the run). */
   readonly skippedRows: InputIssue[];
+  /** Entries of someone given earlier (by a flag, or twice on the command line): merged. */
+  readonly duplicates: number;
 }
 
 /** Everyone from --user, --phone and --csv, flags first; any bad entry is an InputError. */
-export function readInput(options: CliOptions, cwd: string): Input {
-  const fromFlags = parseFlagPeople(options.users, options.phones);
-  if (!options.csv) return { people: fromFlags, skippedRows: [] };
-  let content: Buffer;
-  try {
-    content = readFileSync(resolve(cwd, options.csv));
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new InputError([
-      { where: `--csv ${options.csv}`, message: `cannot read the file (${reason})` },
-    ]);
+export async function readInput(options: CliOptions, cwd: string): Promise<Input> {
+  const people = new PersonList();
+  let duplicates = 0;
+  // Flags first: a person given on the command line keeps the nick given there.
+  for (const person of parseFlagPeople(options.users, options.phones)) {
+    if (people.add(person, fromFlag) !== undefined) duplicates++;
   }
-  const csv = readPeopleCsv(content, options.csv);
+  if (!options.csv) return { people, skippedRows: [], duplicates };
+
+  const csv = await readPeopleCsv(
+    fileChunks(resolve(cwd, options.csv), options.csv),
+    options.csv,
+    people,
+  );
   if (csv.issues.length > 0 && !options.skipInvalid) {
     throw new InputError([
       ...csv.issues,
@@ -34,8 +39,19 @@ export function readInput(options: CliOptions, cwd: string): Input {
       },
     ]);
   }
-  // Flags first: a person given on the command line keeps the nick given there.
-  return { people: [...fromFlags, ...csv.people], skippedRows: csv.issues };
+  return { people, skippedRows: csv.issues, duplicates: duplicates + csv.duplicates };
+}
+
+/** The file's bytes as they are read; a file that cannot be read is bad input. */
+async function* fileChunks(path: string, flagValue: string): AsyncGenerator<Buffer> {
+  try {
+    for await (const chunk of createReadStream(path)) yield chunk as Buffer;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new InputError([
+      { where: `--csv ${flagValue}`, message: `cannot read the file (${reason})` },
+    ]);
+  }
 }
 
 /**

@@ -1,12 +1,15 @@
 import {
   closeSync,
+  createReadStream,
   existsSync,
+  fstatSync,
   fsyncSync,
   ftruncateSync,
   openSync,
-  readFileSync,
+  readSync,
   writeSync,
 } from "node:fs";
+import { CompactKeyMap } from "./compact-key-map.js";
 import { JournalError } from "./errors.js";
 
 /** The outcome the journal keeps of a batch that failed. */
@@ -36,8 +39,13 @@ export type PersonState =
   | { readonly state: "failed"; readonly batch: number; readonly failure: BatchFailure }
   | { readonly state: "ambiguous"; readonly batch: number; readonly failure?: BatchFailure };
 
+/** Each person's state by person key; a `Map` is one. */
+export interface PersonStates extends Iterable<[string, PersonState]> {
+  get(key: string): PersonState | undefined;
+}
+
 export interface JournalReplay {
-  readonly people: ReadonlyMap<string, PersonState>;
+  readonly people: PersonStates;
   /** The next unused batch number, so numbers stay unique across resumed runs. */
   readonly nextBatch: number;
 }
@@ -46,28 +54,28 @@ export interface JournalReplay {
  * Replays a journal. A person's state is the outcome of the latest batch that held them.
  * A torn last line (the process died mid-write) is ignored: a torn `pending` means the
  * request never left, a torn outcome leaves the batch pending, i.e. ambiguous — both safe.
+ *
+ * The journal is read as a stream and only what a resume needs is kept: each person's
+ * latest batch (compactly), and each batch's state. A batch's members are not kept, as
+ * its outcome is their state.
  */
-export function replayJournal(path: string, conferenceId: string): JournalReplay {
-  const people = new Map<string, PersonState>();
-  const batches = new Map<number, readonly string[]>();
+export async function replayJournal(path: string, conferenceId: string): Promise<JournalReplay> {
+  if (!existsSync(path)) return { people: new Map(), nextBatch: 1 };
+  const latestBatchOf = new CompactKeyMap();
+  const batchStates = new Map<number, PersonState>();
   let nextBatch = 1;
-  if (!existsSync(path)) return { people, nextBatch };
-
-  const text = readJournalFile(path);
-  const lines = text.split("\n");
-  lines.forEach((line, index) => {
-    if (line.trim() === "") return;
-    const isTornTail = index === lines.length - 1;
+  let lineNumber = 0;
+  for await (const { text, terminated } of journalLines(path)) {
+    lineNumber++;
+    if (text.trim() === "") continue;
+    const where = `${path}:${lineNumber}`;
     let record: JournalRecord;
     try {
-      record = JSON.parse(line) as JournalRecord;
+      record = JSON.parse(text) as JournalRecord;
     } catch {
-      if (isTornTail) return;
-      throw new JournalError([
-        { where: `${path}:${index + 1}`, message: "not a journal record (corrupt line)" },
-      ]);
+      if (!terminated) continue;
+      throw new JournalError([{ where, message: "not a journal record (corrupt line)" }]);
     }
-    const where = `${path}:${index + 1}`;
     switch (record.type) {
       case "run":
         if (record.conferenceId !== conferenceId) {
@@ -78,42 +86,73 @@ export function replayJournal(path: string, conferenceId: string): JournalReplay
             },
           ]);
         }
-        return;
+        continue;
       case "pending":
-        batches.set(record.batch, record.people);
+        batchStates.set(record.batch, { state: "ambiguous", batch: record.batch });
         nextBatch = Math.max(nextBatch, record.batch + 1);
-        for (const key of record.people)
-          people.set(key, { state: "ambiguous", batch: record.batch });
-        return;
+        for (const key of record.people) latestBatchOf.set(key, record.batch);
+        continue;
       case "done":
-      case "failed": {
-        const members = batches.get(record.batch);
-        if (!members)
+      case "failed":
+        if (!batchStates.has(record.batch))
           throw new JournalError([
             { where, message: `outcome of batch ${record.batch}, which was never pending` },
           ]);
-        const state: PersonState =
+        batchStates.set(
+          record.batch,
           record.type === "done"
             ? { state: "done" }
             : record.mayHaveActed
               ? { state: "ambiguous", batch: record.batch, failure: failureOf(record) }
-              : { state: "failed", batch: record.batch, failure: failureOf(record) };
-        for (const key of members) people.set(key, state);
-        return;
-      }
+              : { state: "failed", batch: record.batch, failure: failureOf(record) },
+        );
+        continue;
       default:
         throw new JournalError([{ where, message: "unknown record type" }]);
     }
-  });
-  return { people, nextBatch };
+  }
+  return { people: new ReplayedStates(latestBatchOf, batchStates), nextBatch };
 }
 
-function readJournalFile(path: string): string {
+/** A person's state is the state of the latest batch that held them. */
+class ReplayedStates implements PersonStates {
+  constructor(
+    private readonly latestBatchOf: CompactKeyMap,
+    private readonly batchStates: ReadonlyMap<number, PersonState>,
+  ) {}
+
+  get(key: string): PersonState | undefined {
+    const batch = this.latestBatchOf.get(key);
+    return batch === undefined ? undefined : this.batchStates.get(batch);
+  }
+
+  *[Symbol.iterator](): Iterator<[string, PersonState]> {
+    for (let entry = 0; entry < this.latestBatchOf.size; entry++) {
+      const state = this.batchStates.get(this.latestBatchOf.valueAt(entry)) as PersonState;
+      yield [this.latestBatchOf.keyAt(entry), state];
+    }
+  }
+}
+
+/** The journal's lines as they are read; `terminated` is false only for a torn last line. */
+async function* journalLines(
+  path: string,
+): AsyncGenerator<{ readonly text: string; readonly terminated: boolean }> {
+  let rest = "";
   try {
-    return readFileSync(path, "utf8");
+    for await (const chunk of createReadStream(path, { encoding: "utf8" })) {
+      const text = rest + (chunk as string);
+      let from = 0;
+      for (let newline = text.indexOf("\n"); newline !== -1; newline = text.indexOf("\n", from)) {
+        yield { text: text.slice(from, newline), terminated: true };
+        from = newline + 1;
+      }
+      rest = text.slice(from);
+    }
   } catch (error) {
     throw unreadable(path, "cannot read the journal", error);
   }
+  if (rest !== "") yield { text: rest, terminated: false };
 }
 
 /** A file-system error about the journal, as the input error it is for the user (exit 2). */
@@ -141,16 +180,18 @@ export class JournalWriter {
   static open(path: string): JournalWriter {
     let fd: number;
     try {
-      fd = openSync(path, "a");
+      // Read as well as append: the torn-line check below reads the file's end.
+      fd = openSync(path, "a+");
     } catch (error) {
       throw unreadable(path, "cannot open the journal for writing", error);
     }
     try {
       // A torn last line from a killed run would glue onto the next record: drop it, as
       // replayJournal does (see there why that is safe).
-      const content = readFileSync(path);
-      if (content.length > 0 && content[content.length - 1] !== 0x0a) {
-        ftruncateSync(fd, content.lastIndexOf(0x0a) + 1);
+      const size = fstatSync(fd).size;
+      const linesEnd = completeLinesEnd(fd, size);
+      if (linesEnd < size) {
+        ftruncateSync(fd, linesEnd);
         fsyncSync(fd);
       }
     } catch (error) {
@@ -175,4 +216,21 @@ export class JournalWriter {
     }
     fsyncSync(this.#fd);
   }
+}
+
+/**
+ * Where the file's complete lines end: just past its last line break, 0 without one.
+ * Read backwards from the end a block at a time, as a torn line is one record at most
+ * and a resumed journal can be long.
+ */
+function completeLinesEnd(fd: number, size: number): number {
+  const block = Buffer.allocUnsafe(Math.min(size, 64 * 1024));
+  for (let end = size; end > 0; ) {
+    const start = Math.max(0, end - block.length);
+    const read = readSync(fd, block, 0, end - start, start);
+    const newline = block.subarray(0, read).lastIndexOf(0x0a);
+    if (newline !== -1) return start + newline + 1;
+    end = start;
+  }
+  return 0;
 }

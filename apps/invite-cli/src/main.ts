@@ -3,14 +3,15 @@ import { createConferenceClient } from "@dingtalk-conference/client";
 import { type AccessToken, checkedAccessToken } from "./access-token.js";
 import { type CliOptions, helpText, parseCliArgs } from "./args.js";
 import { formatIssue, InputError } from "./errors.js";
-import { journalPathFor, readInput } from "./input.js";
+import { type Input, journalPathFor, readInput } from "./input.js";
 import { type BatchFailure, JournalWriter, replayJournal } from "./journal.js";
 import { JournalLock } from "./journal-lock.js";
-import { mergePeople, type Person } from "./people.js";
+import type { PersonList } from "./person-list.js";
 import { type Plan, planRun } from "./plan.js";
 import { createProgress } from "./progress.js";
 import { RateLimiter } from "./rate-limiter.js";
-import { type BatchResult, sendBatches } from "./send-batches.js";
+import { RunTally } from "./run-tally.js";
+import { sendBatches } from "./send-batches.js";
 import { createClientSender, formatFailure } from "./sender.js";
 import { exitCodeOf, formatHuman, formatJson, type RunSummary, summarize } from "./summary.js";
 
@@ -54,44 +55,40 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
 
 async function run(options: CliOptions, io: CliIo): Promise<ExitCode> {
   const log = (line: string) => options.verbose && io.stderr.write(`${line}\n`);
-  const input = readInput(options, io.cwd);
-  if (input.skippedRows.length > 0) {
-    io.stderr.write(
-      `dingtalk-invite: skipping ${input.skippedRows.length} invalid row(s) (--skip-invalid):\n`,
-    );
-    for (const issue of input.skippedRows) io.stderr.write(`  ${formatIssue(issue)}\n`);
-  }
-  const { people, duplicates } = mergePeople(input.people);
   const journalPath = journalPathFor(options, io.cwd);
-  const summaryOf = (plan: Plan, results: readonly BatchResult[]) =>
+  const summaryOf = (input: Input, plan: Plan, tally: RunTally) =>
     summarize({
       conferenceId: options.conferenceId,
       plan,
-      results,
+      tally,
       invalidRows: input.skippedRows.length,
-      duplicates,
+      duplicates: input.duplicates,
       retryAmbiguous: options.retryAmbiguous,
       dryRun: options.dryRun,
       journal: journalPath,
     });
 
   if (options.dryRun) {
+    const input = await readReportedInput(options, io);
     checkJournalFitsMode(journalPath, options, log);
-    const plan = planFromJournal(people, journalPath, options);
-    describePlan(plan, log);
-    return print(summaryOf(plan, []), options, io);
+    const plan = await planFromJournal(input.people, journalPath, options);
+    if (options.verbose) describePlan(plan, log);
+    return print(summaryOf(input, plan, new RunTally()), options, io);
   }
 
   // Held from before the journal is first read until the run ends: a run planning from
-  // a journal another run is still appending to would send the same people again.
+  // a journal another run is still appending to would send the same people again. Taken
+  // before the input is read (which takes a while for a long CSV), so of two runs started
+  // together the first one started is the one that sends.
   const lock = JournalLock.acquire(journalPath);
   try {
+    const input = await readReportedInput(options, io);
     // Under the lock: a run that held it a moment ago may have just written this journal.
     checkJournalFitsMode(journalPath, options, log);
     const accessToken = await checkedAccessToken(options.token, io.env, options.baseUrl, log);
-    const plan = planFromJournal(people, journalPath, options);
+    const plan = await planFromJournal(input.people, journalPath, options);
     const sent = await sendPlan(plan, accessToken, journalPath, options, io, log);
-    const summary = summaryOf(plan, sent.results);
+    const summary = summaryOf(input, plan, sent.tally);
     const exitCode = print(summary, options, io);
     if (!sent.tokenRefused) return exitCode;
     io.stderr.write(
@@ -104,6 +101,18 @@ async function run(options: CliOptions, io: CliIo): Promise<ExitCode> {
   } finally {
     lock.release();
   }
+}
+
+/** The input, after listing the bad rows --skip-invalid leaves out. */
+async function readReportedInput(options: CliOptions, io: CliIo): Promise<Input> {
+  const input = await readInput(options, io.cwd);
+  if (input.skippedRows.length > 0) {
+    io.stderr.write(
+      `dingtalk-invite: skipping ${input.skippedRows.length} invalid row(s) (--skip-invalid):\n`,
+    );
+    for (const issue of input.skippedRows) io.stderr.write(`  ${formatIssue(issue)}\n`);
+  }
+  return input;
 }
 
 /**
@@ -130,12 +139,12 @@ function checkJournalFitsMode(
 }
 
 /** Who to send this run: everyone on a fresh run, the journal's leftovers on --resume. */
-function planFromJournal(
-  people: readonly Person[],
+async function planFromJournal(
+  people: PersonList,
   journalPath: string,
   options: CliOptions,
-): Plan {
-  const journal = replayJournal(journalPath, options.conferenceId);
+): Promise<Plan> {
+  const journal = await replayJournal(journalPath, options.conferenceId);
   return planRun(
     people,
     options.resume ? journal : { people: new Map(), nextBatch: journal.nextBatch },
@@ -150,8 +159,9 @@ async function sendPlan(
   options: CliOptions,
   io: CliIo,
   log: (line: string) => void,
-): Promise<{ results: BatchResult[]; tokenRefused?: BatchFailure }> {
-  if (plan.batches.length === 0) return { results: [] };
+): Promise<{ tally: RunTally; tokenRefused?: BatchFailure }> {
+  const tally = new RunTally();
+  if (plan.batchCount === 0) return { tally };
   const writer = JournalWriter.open(journalPath);
   try {
     writer.append({
@@ -168,13 +178,13 @@ async function sendPlan(
     );
     const progress = createProgress({
       stream: io.stderr,
-      total: plan.batches.reduce((n, b) => n + b.people.length, 0),
-      batches: plan.batches.length,
+      total: plan.toSend,
+      batches: plan.batchCount,
       enabled: !options.verbose,
     });
     let tokenRefused: BatchFailure | undefined;
-    const results = await sendBatches({
-      batches: plan.batches,
+    await sendBatches({
+      batches: plan.batches(),
       send,
       journal: writer,
       limiter: new RateLimiter(options.rate),
@@ -182,7 +192,9 @@ async function sendPlan(
       // A refused token fails every batch alike: start no more once one says so.
       stopped: () => (io.stop?.aborted ?? false) || tokenRefused !== undefined,
       onBatchStart: (batch) => log(`batch ${batch.number}: sending ${batch.people.length} people`),
-      onBatchEnd: ({ batch, outcome }) => {
+      onBatchEnd: (result) => {
+        tally.record(result);
+        const { batch, outcome } = result;
         progress.advance(batch.people.length);
         if (outcome.ok) {
           const requestId = outcome.requestId ? ` (requestId ${outcome.requestId})` : "";
@@ -195,14 +207,14 @@ async function sendPlan(
       },
     });
     progress.stop();
-    return tokenRefused ? { results, tokenRefused } : { results };
+    return tokenRefused ? { tally, tokenRefused } : { tally };
   } finally {
     writer.close();
   }
 }
 
 function describePlan(plan: Plan, log: (line: string) => void): void {
-  for (const batch of plan.batches) {
+  for (const batch of plan.batches()) {
     log(
       `batch ${batch.number}: ${batch.people.map((p) => (p.kind === "user" ? p.unionId : p.phoneNumber)).join(", ")}`,
     );

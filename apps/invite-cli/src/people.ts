@@ -6,18 +6,26 @@ export type Person =
   | { readonly kind: "user"; readonly unionId: string; readonly nick: string }
   | { readonly kind: "phone"; readonly phoneNumber: string; readonly nick?: string };
 
-/** Where a person came from, for messages about duplicates and bad input. */
-export interface SourcedPerson {
-  readonly person: Person;
-  readonly source: string;
-}
+const userKeyPrefix = "user:";
+const phoneKeyPrefix = "phone:";
 
 /**
  * The identity the journal and de-duplication use: two entries with the same key
  * are the same person, whatever their nick says.
  */
 export function personKey(person: Person): string {
-  return person.kind === "user" ? `user:${person.unionId}` : `phone:${person.phoneNumber}`;
+  return person.kind === "user"
+    ? `${userKeyPrefix}${person.unionId}`
+    : `${phoneKeyPrefix}${person.phoneNumber}`;
+}
+
+/** The person a key names, with their nick ("" for a phone invitee without one). */
+export function personFromKey(key: string, nick: string): Person {
+  if (key.startsWith(userKeyPrefix))
+    return { kind: "user", unionId: key.slice(userKeyPrefix.length), nick };
+  if (!key.startsWith(phoneKeyPrefix)) throw new RangeError(`not a person key: ${key}`);
+  const phoneNumber = key.slice(phoneKeyPrefix.length);
+  return nick ? { kind: "phone", phoneNumber, nick } : { kind: "phone", phoneNumber };
 }
 
 /** The request-body shape of a user invitee; typed by the client, so a renamed field fails to compile. */
@@ -61,44 +69,22 @@ function splitPair(value: string): [string, string] {
   return [value.slice(0, colon).trim(), value.slice(colon + 1).trim()];
 }
 
-/**
- * Merges people from every source, inviting each person once: the first entry wins,
- * later ones with the same key are dropped (and counted, for the summary).
- */
-export function mergePeople(sources: readonly SourcedPerson[]): {
-  people: Person[];
-  duplicates: number;
-} {
-  const seen = new Set<string>();
-  const people: Person[] = [];
-  for (const { person } of sources) {
-    const key = personKey(person);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    people.push(person);
-  }
-  return { people, duplicates: sources.length - people.length };
-}
-
 /** Collects the issues of several flag values, so one run reports them all. */
-export function parseFlagPeople(
-  users: readonly string[],
-  phones: readonly string[],
-): SourcedPerson[] {
+export function parseFlagPeople(users: readonly string[], phones: readonly string[]): Person[] {
   const issues: InputIssue[] = [];
-  const people: SourcedPerson[] = [];
-  const collect = (values: readonly string[], flag: string, parse: (v: string) => Person) => {
+  const people: Person[] = [];
+  const collect = (values: readonly string[], parse: (v: string) => Person) => {
     for (const value of values) {
       try {
-        people.push({ person: parse(value), source: flag });
+        people.push(parse(value));
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
         issues.push(...error.issues);
       }
     }
   };
-  collect(users, "--user", parseUserFlag);
-  collect(phones, "--phone", parsePhoneFlag);
+  collect(users, parseUserFlag);
+  collect(phones, parsePhoneFlag);
   if (issues.length > 0) throw new InputError(issues);
   return people;
 }

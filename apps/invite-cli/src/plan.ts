@@ -16,7 +16,14 @@ export interface AmbiguousBatch {
 }
 
 export interface Plan {
-  readonly batches: readonly Batch[];
+  /** People this run sends. */
+  readonly toSend: number;
+  readonly batchCount: number;
+  /**
+   * The batches, each built only when it is taken: a long list is never copied into
+   * batch objects all at once. Every call starts over from the first batch.
+   */
+  batches(): Iterable<Batch>;
   /** Invited by an earlier run, per the journal. */
   readonly alreadyInvited: number;
   /** Ambiguous batches of earlier runs; re-sent (in `batches`) only with retryAmbiguous. */
@@ -26,34 +33,40 @@ export interface Plan {
 /**
  * Decides who is sent this run: everyone the journal does not show as invited; people of
  * ambiguous batches only when retryAmbiguous says the caller accepts ringing them twice.
+ * `people` is read once here to count, and again by each `batches()`.
  */
 export function planRun(
-  people: readonly Person[],
+  people: Iterable<Person>,
   journal: JournalReplay,
   options: { batchSize: number; retryAmbiguous: boolean },
 ): Plan {
-  const toSend: Person[] = [];
+  const isSent = (state: PersonState | undefined) =>
+    state === undefined ||
+    state.state === "failed" ||
+    (state.state === "ambiguous" && options.retryAmbiguous);
   const ambiguous = new Map<
     number,
     { people: Person[]; state: PersonState & { state: "ambiguous" } }
   >();
   let alreadyInvited = 0;
+  let toSend = 0;
   for (const person of people) {
     const state = journal.people.get(personKey(person));
-    if (state?.state === "done") {
-      alreadyInvited++;
-      continue;
-    }
+    if (state?.state === "done") alreadyInvited++;
     if (state?.state === "ambiguous") {
       const entry = ambiguous.get(state.batch) ?? { people: [] as Person[], state };
       entry.people.push(person);
       ambiguous.set(state.batch, entry);
-      if (!options.retryAmbiguous) continue;
     }
-    toSend.push(person);
+    if (isSent(state)) toSend++;
+  }
+  function* sentPeople(): Generator<Person> {
+    for (const person of people) if (isSent(journal.people.get(personKey(person)))) yield person;
   }
   return {
-    batches: splitIntoBatches(toSend, options.batchSize, journal.nextBatch),
+    toSend,
+    batchCount: Math.ceil(toSend / options.batchSize),
+    batches: () => splitIntoBatches(sentPeople(), options.batchSize, journal.nextBatch),
     alreadyInvited,
     ambiguous: [...ambiguous].map(([batch, { people: members, state }]) =>
       state.failure
@@ -63,14 +76,20 @@ export function planRun(
   };
 }
 
-export function splitIntoBatches(
-  people: readonly Person[],
+/** Cuts people into batches of `size` as they are taken, numbered from `firstNumber`. */
+export function* splitIntoBatches(
+  people: Iterable<Person>,
   size: number,
   firstNumber: number,
-): Batch[] {
-  const batches: Batch[] = [];
-  for (let i = 0; i < people.length; i += size) {
-    batches.push({ number: firstNumber + batches.length, people: people.slice(i, i + size) });
+): Generator<Batch> {
+  let number = firstNumber;
+  let batch: Person[] = [];
+  for (const person of people) {
+    batch.push(person);
+    if (batch.length === size) {
+      yield { number: number++, people: batch };
+      batch = [];
+    }
   }
-  return batches;
+  if (batch.length > 0) yield { number, people: batch };
 }

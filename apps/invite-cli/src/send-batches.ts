@@ -10,7 +10,8 @@ export interface BatchResult {
 }
 
 export interface SendBatchesOptions {
-  readonly batches: readonly Batch[];
+  /** Taken one at a time as workers free up, so they can be built lazily. */
+  readonly batches: Iterable<Batch>;
   readonly send: SendBatch;
   readonly journal: JournalWriter;
   readonly limiter: RateLimiter;
@@ -19,7 +20,8 @@ export interface SendBatchesOptions {
   /** Once true, no further batch starts; those in flight finish and are journaled. */
   readonly stopped?: () => boolean;
   readonly onBatchStart?: (batch: Batch) => void;
-  readonly onBatchEnd?: (result: BatchResult) => void;
+  /** Called as each batch's outcome is journaled; results are not kept here, so a long run holds only what this keeps. */
+  readonly onBatchEnd: (result: BatchResult) => void;
 }
 
 /**
@@ -27,27 +29,24 @@ export interface SendBatchesOptions {
  * request starts and `done`/`failed` after, so a crash at any point leaves a journal
  * from which a resume can tell who was surely invited.
  */
-export async function sendBatches(options: SendBatchesOptions): Promise<BatchResult[]> {
-  const { batches, send, journal, limiter } = options;
-  const results: BatchResult[] = [];
-  let next = 0;
+export async function sendBatches(options: SendBatchesOptions): Promise<void> {
+  const { send, journal, limiter } = options;
+  const queue = options.batches[Symbol.iterator]();
   const worker = async () => {
-    while (next < batches.length && !options.stopped?.()) {
-      const batch = batches[next++] as Batch;
+    while (!options.stopped?.()) {
+      const next = queue.next();
+      if (next.done) return;
+      const batch = next.value;
       await limiter.acquire();
       if (options.stopped?.()) return;
       journal.append({ type: "pending", batch: batch.number, people: batch.people.map(personKey) });
       options.onBatchStart?.(batch);
       const outcome = await send(batch.people);
       journal.append(outcomeRecord(batch.number, outcome));
-      const result = { batch, outcome };
-      results.push(result);
-      options.onBatchEnd?.(result);
+      options.onBatchEnd({ batch, outcome });
     }
   };
-  const workers = Math.max(1, Math.min(options.concurrency, batches.length));
-  await Promise.all(Array.from({ length: workers }, worker));
-  return results.sort((a, b) => a.batch.number - b.batch.number);
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
 }
 
 function outcomeRecord(batch: number, outcome: BatchOutcome): JournalRecord {

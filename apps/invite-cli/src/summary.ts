@@ -1,6 +1,6 @@
 import { personKey } from "./people.js";
-import type { AmbiguousBatch, Plan } from "./plan.js";
-import type { BatchResult } from "./send-batches.js";
+import type { Plan } from "./plan.js";
+import type { FailedBatch, RunTally } from "./run-tally.js";
 
 /** Failed batches that share a DingTalk code (or error class), with their request IDs. */
 export interface FailureGroup {
@@ -44,79 +44,73 @@ export interface RunSummary {
 export function summarize(input: {
   conferenceId: string;
   plan: Plan;
-  results: readonly BatchResult[];
+  tally: RunTally;
   invalidRows: number;
   duplicates: number;
   retryAmbiguous: boolean;
   dryRun: boolean;
   journal?: string;
 }): RunSummary {
-  const { plan, results } = input;
-  const sentPeople = (r: BatchResult) => r.batch.people.length;
-  const succeeded = results.filter((r) => r.outcome.ok);
-  const surelyFailed = results.filter((r) => !r.outcome.ok && !r.outcome.mayHaveActed);
-  const newlyAmbiguous: AmbiguousBatch[] = results.flatMap((r) =>
-    !r.outcome.ok && r.outcome.mayHaveActed
-      ? [
-          {
-            batch: r.batch.number,
-            people: r.batch.people,
-            reason: `${r.outcome.code}: ${r.outcome.message}`,
-          },
-        ]
-      : [],
-  );
+  const { plan, tally } = input;
+  const failedBatches = tally.failedBatches();
+  const surelyFailed = failedBatches.filter((b) => !b.failure.mayHaveActed);
+  const mayHaveActed = failedBatches.filter((b) => b.failure.mayHaveActed);
   // Ambiguous batches of earlier runs that this run re-sent are no longer ambiguous.
   const earlierAmbiguous = input.retryAmbiguous ? [] : plan.ambiguous;
-  const ambiguousBatches = [...earlierAmbiguous, ...newlyAmbiguous];
-  const planned = plan.batches.reduce((n, b) => n + b.people.length, 0);
-  const attempted = results.reduce((n, r) => n + sentPeople(r), 0);
+  const ambiguousBatches = [
+    ...earlierAmbiguous.map(({ batch, people, reason }) => ({
+      batch,
+      people: people.map(personKey),
+      ...(reason ? { reason } : {}),
+    })),
+    ...mayHaveActed.map(({ batch, people = [], failure }) => ({
+      batch,
+      people,
+      reason: `${failure.code}: ${failure.message}`,
+    })),
+  ];
 
   const summary = {
     conferenceId: input.conferenceId,
     dryRun: input.dryRun,
-    invited: succeeded.reduce((n, r) => n + sentPeople(r), 0),
-    failed: surelyFailed.reduce((n, r) => n + sentPeople(r), 0),
+    invited: tally.invited,
+    failed: surelyFailed.reduce((n, b) => n + b.size, 0),
     skipped: {
       alreadyInvited: plan.alreadyInvited,
       invalidRows: input.invalidRows,
       duplicates: input.duplicates,
     },
     ambiguous: ambiguousBatches.reduce((n, b) => n + b.people.length, 0),
-    notSent: input.dryRun ? 0 : planned - attempted,
-    planned,
-    batches: { planned: plan.batches.length, sent: results.length, succeeded: succeeded.length },
-    failures: groupFailures([
-      ...surelyFailed,
-      ...results.filter((r) => !r.outcome.ok && r.outcome.mayHaveActed),
-    ]),
-    ambiguousBatches: ambiguousBatches.map((b) => ({
-      batch: b.batch,
-      people: b.people.map(personKey),
-      ...(b.reason ? { reason: b.reason } : {}),
-    })),
+    notSent: input.dryRun ? 0 : plan.toSend - tally.sentPeople,
+    planned: plan.toSend,
+    batches: {
+      planned: plan.batchCount,
+      sent: tally.sentBatches,
+      succeeded: tally.succeededBatches,
+    },
+    failures: groupFailures([...surelyFailed, ...mayHaveActed]),
+    ambiguousBatches,
     ...(input.journal ? { journal: input.journal } : {}),
   };
   return { ...summary, next: nextSteps(summary) };
 }
 
-function groupFailures(failed: readonly BatchResult[]): FailureGroup[] {
+function groupFailures(failed: readonly FailedBatch[]): FailureGroup[] {
   const groups = new Map<
     string,
     { message: string; people: number; batches: number[]; requestIds: string[] }
   >();
-  for (const { batch, outcome } of failed) {
-    if (outcome.ok) continue;
-    const group = groups.get(outcome.code) ?? {
-      message: outcome.message,
+  for (const { batch, size, failure } of failed) {
+    const group = groups.get(failure.code) ?? {
+      message: failure.message,
       people: 0,
       batches: [],
       requestIds: [],
     };
-    group.people += batch.people.length;
-    group.batches.push(batch.number);
-    if (outcome.requestId) group.requestIds.push(outcome.requestId);
-    groups.set(outcome.code, group);
+    group.people += size;
+    group.batches.push(batch);
+    if (failure.requestId) group.requestIds.push(failure.requestId);
+    groups.set(failure.code, group);
   }
   return [...groups].map(([code, group]) => ({ code, ...group }));
 }

@@ -1,12 +1,33 @@
+import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { readPeopleCsv } from "../src/csv-input.js";
 import { InputError } from "../src/errors.js";
+import { fromFlag, PersonList } from "../src/person-list.js";
 
-const read = (text: string) => readPeopleCsv(Buffer.from(text, "utf8"), "people.csv");
+/** The file's bytes in chunks of `chunkSize` (whole by default), as a read stream gives them. */
+function chunksOf(text: string, chunkSize = Number.POSITIVE_INFINITY): Readable {
+  const bytes = Buffer.from(text, "utf8");
+  const chunks: Buffer[] = [];
+  for (let at = 0; at < bytes.length; at += chunkSize)
+    chunks.push(bytes.subarray(at, at + chunkSize));
+  return Readable.from(chunks);
+}
 
-function inputErrorOf(text: string): InputError {
+async function read(text: string, options: { chunkSize?: number; people?: PersonList } = {}) {
+  const people = options.people ?? new PersonList();
+  const outcome = await readPeopleCsv(chunksOf(text, options.chunkSize), "people.csv", people);
+  return {
+    ...outcome,
+    people: [...people].map((person, index) => ({
+      person,
+      source: people.originAt(index) === fromFlag ? "flag" : `people.csv:${people.originAt(index)}`,
+    })),
+  };
+}
+
+async function inputErrorOf(text: string): Promise<InputError> {
   try {
-    read(text);
+    await read(text);
   } catch (error) {
     if (error instanceof InputError) return error;
     throw error;
@@ -14,9 +35,24 @@ function inputErrorOf(text: string): InputError {
   throw new Error("expected an InputError");
 }
 
+const quotedCrlfAndBlankLines =
+  '\uFEFFunionId,phoneNumber,nick\r\nu1,,"Lee, ""Al"""\r\n,123,"two\r\nlines"\r\n\r\nu3,,Zoë 张伟 🎉\r\nu4,,\r\n';
+const badRows = [
+  "unionId,phoneNumber,nick",
+  "u1,,User 1",
+  "u2,,",
+  ",,Nobody",
+  "u3,123,Both",
+  "u1,,User 1 again",
+  "u4,,A,extra",
+  ",123,Phone 2",
+].join("\n");
+
 describe("readPeopleCsv", () => {
-  it("reads users and phone invitees, with the line each came from", () => {
-    const { people, issues } = read("unionId,phoneNumber,nick\nu1,,User 1\n,123,Phone 2\n,456,\n");
+  it("reads users and phone invitees, with the line each came from", async () => {
+    const { people, issues } = await read(
+      "unionId,phoneNumber,nick\nu1,,User 1\n,123,Phone 2\n,456,\n",
+    );
     expect(issues).toEqual([]);
     expect(people).toEqual([
       { person: { kind: "user", unionId: "u1", nick: "User 1" }, source: "people.csv:2" },
@@ -25,10 +61,8 @@ describe("readPeopleCsv", () => {
     ]);
   });
 
-  it("handles a BOM, CRLF, quoted fields with commas, quotes and line breaks, and unicode", () => {
-    const text =
-      '\uFEFFunionId,phoneNumber,nick\r\nu1,,"Lee, ""Al"""\r\n,123,"two\r\nlines"\r\n\r\nu3,,Zoë 张伟 🎉\r\nu4,,\r\n';
-    const { people, issues } = read(text);
+  it("handles a BOM, CRLF, quoted fields with commas, quotes and line breaks, and unicode", async () => {
+    const { people, issues } = await read(quotedCrlfAndBlankLines);
     expect(people.map((p) => p.person)).toEqual([
       { kind: "user", unionId: "u1", nick: 'Lee, "Al"' },
       { kind: "phone", phoneNumber: "123", nick: "two\r\nlines" },
@@ -39,24 +73,13 @@ describe("readPeopleCsv", () => {
     expect(issues).toEqual([{ where: "people.csv:7", message: "user u4 has no nick" }]);
   });
 
-  it("accepts the columns in any order, and a file of phone numbers only", () => {
-    const { people } = read("nick,phoneNumber\nPhone 1,123\n");
+  it("accepts the columns in any order, and a file of phone numbers only", async () => {
+    const { people } = await read("nick,phoneNumber\nPhone 1,123\n");
     expect(people[0]?.person).toEqual({ kind: "phone", phoneNumber: "123", nick: "Phone 1" });
   });
 
-  it("reports every bad row with its line number", () => {
-    const { people, issues } = read(
-      [
-        "unionId,phoneNumber,nick",
-        "u1,,User 1",
-        "u2,,",
-        ",,Nobody",
-        "u3,123,Both",
-        "u1,,User 1 again",
-        "u4,,A,extra",
-        ",123,Phone 2",
-      ].join("\n"),
-    );
+  it("reports every bad row with its line number", async () => {
+    const { people, issues } = await read(badRows);
     expect(people.map((p) => p.source)).toEqual(["people.csv:2", "people.csv:8"]);
     expect(issues).toEqual([
       { where: "people.csv:3", message: "user u2 has no nick" },
@@ -67,19 +90,49 @@ describe("readPeopleCsv", () => {
     ]);
   });
 
-  it("requires a header row naming known columns", () => {
-    expect(inputErrorOf("").message).toBe("people.csv: empty file: a header row is required");
-    expect(inputErrorOf("u1,,User 1\n").message).toContain('people.csv:1: unknown column "u1"');
-    expect(inputErrorOf("unionId,email,nick\n").message).toContain('unknown column "email"');
-    expect(inputErrorOf("unionId,phoneNumber\n").message).toContain(
+  it("requires a header row naming known columns", async () => {
+    expect((await inputErrorOf("")).message).toBe(
+      "people.csv: empty file: a header row is required",
+    );
+    expect((await inputErrorOf("u1,,User 1\n")).message).toContain(
+      'people.csv:1: unknown column "u1"',
+    );
+    expect((await inputErrorOf("unionId,email,nick\n")).message).toContain(
+      'unknown column "email"',
+    );
+    expect((await inputErrorOf("unionId,phoneNumber\n")).message).toContain(
       "nick and at least one of unionId, phoneNumber",
     );
-    expect(inputErrorOf("nick,nick,unionId\n").message).toContain('column "nick" appears twice');
+    expect((await inputErrorOf("nick,nick,unionId\n")).message).toContain(
+      'column "nick" appears twice',
+    );
   });
 
-  it("reports a broken quote with its line", () => {
-    expect(inputErrorOf('unionId,phoneNumber,nick\nu1,,"User 1\n').issues[0]?.where).toMatch(
-      /^people\.csv:\d+$/,
-    );
+  it("reports a broken quote with its line", async () => {
+    const error = await inputErrorOf('unionId,phoneNumber,nick\nu1,,"User 1\n');
+    expect(error.issues[0]?.where).toMatch(/^people\.csv:\d+$/);
+  });
+
+  it("finds the same people and lines when the file arrives in small chunks", async () => {
+    for (const text of [quotedCrlfAndBlankLines, badRows]) {
+      const whole = await read(text);
+      for (const chunkSize of [1, 2, 3, 7]) expect(await read(text, { chunkSize })).toEqual(whole);
+    }
+  });
+
+  it("merges a row of someone a flag gave, and reports a second such row as the first's duplicate", async () => {
+    const people = new PersonList();
+    people.add({ kind: "user", unionId: "u1", nick: "From flag" }, fromFlag);
+    const {
+      issues,
+      duplicates,
+      people: fromCsv,
+    } = await read("unionId,phoneNumber,nick\nu1,,From CSV\nu2,,User 2\nu1,,Again\n", { people });
+    expect(fromCsv).toEqual([
+      { person: { kind: "user", unionId: "u1", nick: "From flag" }, source: "people.csv:2" },
+      { person: { kind: "user", unionId: "u2", nick: "User 2" }, source: "people.csv:3" },
+    ]);
+    expect(duplicates).toBe(1);
+    expect(issues).toEqual([{ where: "people.csv:4", message: "duplicate of line 2 (user:u1)" }]);
   });
 });

@@ -1,20 +1,22 @@
 import type { InviteUsersRequest } from "@dingtalk-conference/client";
 import { describe, expect, it } from "vitest";
 import { parseCliArgs } from "../src/args.js";
+import { readInput } from "../src/input.js";
 import { inviteArgumentsFor } from "../src/invite-arguments.js";
-import { mergePeople, parseFlagPeople } from "../src/people.js";
 import { requestBody } from "../src/sender.js";
 
 /** The request the CLI would send for a command line (one batch). */
-function requestOf(argv: string[]): { conferenceId: string; body: InviteUsersRequest } {
+async function requestOf(
+  argv: string[],
+): Promise<{ conferenceId: string; body: InviteUsersRequest }> {
   const args = parseCliArgs(argv);
   if (args.help) throw new Error("unexpected --help");
-  const { people } = mergePeople(parseFlagPeople(args.users, args.phones));
-  return { conferenceId: args.conferenceId, body: requestBody(people, args.operator) };
+  const { people } = await readInput(args, process.cwd());
+  return { conferenceId: args.conferenceId, body: requestBody([...people], args.operator) };
 }
 
 describe("inviteArgumentsFor", () => {
-  it("gives the command line whose request is the one it was given", () => {
+  it("gives the command line whose request is the one it was given", async () => {
     const request: InviteUsersRequest = {
       unionId: "operator1",
       inviteeList: [
@@ -23,16 +25,16 @@ describe("inviteArgumentsFor", () => {
       ],
       phoneInviteeList: [{ phoneNumber: "13800000003", nick: "Phone 3" }],
     };
-    expect(requestOf(inviteArgumentsFor("conf1", request))).toEqual({
+    expect(await requestOf(inviteArgumentsFor("conf1", request))).toEqual({
       conferenceId: "conf1",
       body: request,
     });
   });
 
-  it("leaves out what the request leaves out: no operator, a phone invitee without a nick", () => {
+  it("leaves out what the request leaves out: no operator, a phone invitee without a nick", async () => {
     const request: InviteUsersRequest = { phoneInviteeList: [{ phoneNumber: "13800000004" }] };
     const argv = inviteArgumentsFor("conf1", request);
     expect(argv).toEqual(["conf1", "--phone", "13800000004"]);
-    expect(requestOf(argv).body).toEqual(request);
+    expect((await requestOf(argv)).body).toEqual(request);
   });
 });

@@ -22,11 +22,11 @@ function write(...records: object[]): void {
 }
 
 describe("journal", () => {
-  it("is empty when the file does not exist yet", () => {
-    expect(replayJournal(path, "c1")).toEqual({ people: new Map(), nextBatch: 1 });
+  it("is empty when the file does not exist yet", async () => {
+    expect(await replayJournal(path, "c1")).toEqual({ people: new Map(), nextBatch: 1 });
   });
 
-  it("appends one JSON line per record, so a crash loses at most the line being written", () => {
+  it("appends one JSON line per record, so a crash loses at most the line being written", async () => {
     write(
       { type: "run", conferenceId: "c1", at: "t" },
       { type: "pending", batch: 1, people: ["user:a"] },
@@ -38,7 +38,7 @@ describe("journal", () => {
     ]);
   });
 
-  it("replays each person's latest outcome; pending without an outcome is ambiguous", () => {
+  it("replays each person's latest outcome; pending without an outcome is ambiguous", async () => {
     const unknownUser = {
       code: "unknownUserError",
       message: "m",
@@ -59,7 +59,7 @@ describe("journal", () => {
       { type: "pending", batch: 5, people: ["user:b"] },
       { type: "done", batch: 5 },
     );
-    const replay = replayJournal(path, "c1");
+    const replay = await replayJournal(path, "c1");
     expect(replay.nextBatch).toBe(6);
     expect(Object.fromEntries(replay.people)).toEqual({
       "user:a": { state: "done" },
@@ -70,23 +70,23 @@ describe("journal", () => {
     });
   });
 
-  it("keeps a surely-failed batch as failed, to be re-sent by a plain resume", () => {
+  it("keeps a surely-failed batch as failed, to be re-sent by a plain resume", async () => {
     const failure = { code: "paramsError", message: "m", mayHaveActed: false };
     write(
       { type: "pending", batch: 1, people: ["user:a"] },
       { type: "failed", batch: 1, ...failure },
     );
-    expect(replayJournal(path, "c1").people.get("user:a")).toEqual({
+    expect((await replayJournal(path, "c1")).people.get("user:a")).toEqual({
       state: "failed",
       batch: 1,
       failure,
     });
   });
 
-  it("ignores a torn last line, and the writer cuts it off before appending", () => {
+  it("ignores a torn last line, and the writer cuts it off before appending", async () => {
     write({ type: "pending", batch: 1, people: ["user:a"] });
     appendFileSync(path, '{"type":"done","bat');
-    expect(replayJournal(path, "c1").people.get("user:a")).toEqual({
+    expect((await replayJournal(path, "c1")).people.get("user:a")).toEqual({
       state: "ambiguous",
       batch: 1,
     });
@@ -94,25 +94,27 @@ describe("journal", () => {
     expect(readFileSync(path, "utf8")).toBe(
       '{"type":"pending","batch":1,"people":["user:a"]}\n{"type":"done","batch":1}\n',
     );
-    expect(replayJournal(path, "c1").people.get("user:a")).toEqual({ state: "done" });
+    expect((await replayJournal(path, "c1")).people.get("user:a")).toEqual({ state: "done" });
   });
 
-  it("refuses a corrupt line in the middle, with its line number", () => {
+  it("refuses a corrupt line in the middle, with its line number", async () => {
     writeFileSync(
       path,
       '{"type":"pending","batch":1,"people":["user:a"]}\nnot json\n{"type":"done","batch":1}\n',
     );
-    expect(() => replayJournal(path, "c1")).toThrow(JournalError);
-    expect(() => replayJournal(path, "c1")).toThrow(`${path}:2: not a journal record`);
+    await expect(replayJournal(path, "c1")).rejects.toThrow(JournalError);
+    await expect(replayJournal(path, "c1")).rejects.toThrow(`${path}:2: not a journal record`);
   });
 
-  it("refuses a journal of another conference", () => {
+  it("refuses a journal of another conference", async () => {
     write({ type: "run", conferenceId: "c1", at: "t" });
-    expect(() => replayJournal(path, "c2")).toThrow("belongs to conference c1, not c2");
+    await expect(replayJournal(path, "c2")).rejects.toThrow("belongs to conference c1, not c2");
   });
 
-  it("refuses an outcome whose batch was never pending", () => {
+  it("refuses an outcome whose batch was never pending", async () => {
     write({ type: "done", batch: 7 });
-    expect(() => replayJournal(path, "c1")).toThrow("outcome of batch 7, which was never pending");
+    await expect(replayJournal(path, "c1")).rejects.toThrow(
+      "outcome of batch 7, which was never pending",
+    );
   });
 });

@@ -1,12 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { InputError } from "../src/errors.js";
-import {
-  mergePeople,
-  parseFlagPeople,
-  parsePhoneFlag,
-  parseUserFlag,
-  personKey,
-} from "../src/people.js";
+import { parseFlagPeople, parsePhoneFlag, parseUserFlag, personKey } from "../src/people.js";
+import { fromFlag, PersonList } from "../src/person-list.js";
 
 describe("--user and --phone values", () => {
   it("splits at the first colon, so a nick may contain colons", () => {
@@ -43,17 +38,42 @@ describe("--user and --phone values", () => {
   });
 });
 
-describe("mergePeople", () => {
-  it("invites each person once across sources, keeping the first entry", () => {
-    const { people, duplicates } = mergePeople([
-      { person: { kind: "user", unionId: "u1", nick: "From flag" }, source: "--user" },
-      { person: { kind: "phone", phoneNumber: "123" }, source: "--phone" },
-      { person: { kind: "user", unionId: "u1", nick: "From CSV" }, source: "p.csv:2" },
-      { person: { kind: "phone", phoneNumber: "123", nick: "Later" }, source: "p.csv:3" },
-      { person: { kind: "phone", phoneNumber: "u1" }, source: "p.csv:4" },
-    ]);
-    expect(people.map(personKey)).toEqual(["user:u1", "phone:123", "phone:u1"]);
-    expect(people[0]).toMatchObject({ nick: "From flag" });
-    expect(duplicates).toBe(2);
+describe("PersonList", () => {
+  it("holds each person once across sources, keeping the first entry", () => {
+    const people = new PersonList();
+    const earlier = [
+      people.add({ kind: "user", unionId: "u1", nick: "From flag" }, fromFlag),
+      people.add({ kind: "phone", phoneNumber: "123" }, fromFlag),
+      people.add({ kind: "user", unionId: "u1", nick: "From CSV" }, 2),
+      people.add({ kind: "phone", phoneNumber: "123", nick: "Later" }, 3),
+      people.add({ kind: "phone", phoneNumber: "u1" }, 4),
+    ];
+    expect([...people].map(personKey)).toEqual(["user:u1", "phone:123", "phone:u1"]);
+    expect(people.at(0)).toMatchObject({ nick: "From flag" });
+    expect(people.at(1)).toEqual({ kind: "phone", phoneNumber: "123" });
+    expect(earlier).toEqual([undefined, undefined, fromFlag, fromFlag, undefined]);
+  });
+
+  it("gives back names, nicks and keys exactly, unicode included", () => {
+    const people = new PersonList();
+    const entries = [
+      { kind: "user", unionId: "Zoë-1", nick: "张伟 🎉" },
+      { kind: "phone", phoneNumber: "+86 138", nick: 'Lee, "Al"' },
+      { kind: "user", unionId: "u:2", nick: "two\r\nlines" },
+    ] as const;
+    for (const [line, person] of entries.entries()) people.add(person, line + 2);
+    expect([...people]).toEqual(entries);
+    expect(entries.map((_, index) => people.originAt(index))).toEqual([2, 3, 4]);
+    expect(people.add({ kind: "user", unionId: "Zoë-1", nick: "again" }, 9)).toBe(2);
+  });
+
+  it("finds every earlier entry of a long list", () => {
+    const people = new PersonList();
+    for (let i = 0; i < 50_000; i++) people.add({ kind: "phone", phoneNumber: `${i}` }, i + 2);
+    expect(people.size).toBe(50_000);
+    for (let i = 0; i < 50_000; i += 997) {
+      expect(people.add({ kind: "phone", phoneNumber: `${i}` }, 1)).toBe(i + 2);
+    }
+    expect(people.at(49_999)).toEqual({ kind: "phone", phoneNumber: "49999" });
   });
 });

@@ -10,7 +10,7 @@ const keysOf = (people: readonly Person[]) => people.map(personKey);
 
 describe("splitIntoBatches", () => {
   it("cuts people into batches of the given size, numbered from the first free number", () => {
-    const batches = splitIntoBatches(users(5), 2, 7);
+    const batches = [...splitIntoBatches(users(5), 2, 7)];
     expect(batches.map((b) => [b.number, keysOf(b.people)])).toEqual([
       [7, ["user:u0", "user:u1"]],
       [8, ["user:u2", "user:u3"]],
@@ -19,15 +19,17 @@ describe("splitIntoBatches", () => {
   });
 
   it("makes no batch of nobody", () => {
-    expect(splitIntoBatches([], 20, 1)).toEqual([]);
+    expect([...splitIntoBatches([], 20, 1)]).toEqual([]);
   });
 });
 
 describe("planRun", () => {
   it("sends everyone on a fresh run", () => {
     const plan = planRun(users(45), noJournal, { batchSize: 20, retryAmbiguous: false });
-    expect(plan.batches.map((b) => b.people.length)).toEqual([20, 20, 5]);
-    expect(plan).toMatchObject({ alreadyInvited: 0, ambiguous: [] });
+    expect([...plan.batches()].map((b) => b.people.length)).toEqual([20, 20, 5]);
+    expect(plan).toMatchObject({ toSend: 45, batchCount: 3, alreadyInvited: 0, ambiguous: [] });
+    // Batches are built as they are taken, and every call starts over.
+    expect([...plan.batches()].map((b) => b.number)).toEqual([1, 2, 3]);
   });
 
   it("on resume skips the invited, re-sends the surely failed, and holds back the ambiguous", () => {
@@ -47,18 +49,19 @@ describe("planRun", () => {
     ];
     const journal: JournalReplay = { people: new Map(states), nextBatch: 4 };
     const plan = planRun(users(5), journal, { batchSize: 20, retryAmbiguous: false });
-    expect(plan.batches.map((b) => [b.number, keysOf(b.people)])).toEqual([
+    expect([...plan.batches()].map((b) => [b.number, keysOf(b.people)])).toEqual([
       [4, ["user:u1", "user:u4"]],
     ]);
-    expect(plan.alreadyInvited).toBe(1);
+    expect(plan).toMatchObject({ toSend: 2, batchCount: 1, alreadyInvited: 1 });
     expect(plan.ambiguous).toEqual([
       { batch: 2, people: [users(5)[2]] },
       { batch: 3, people: [users(5)[3]], reason: "TimeoutError: slow" },
     ]);
 
     const retry = planRun(users(5), journal, { batchSize: 20, retryAmbiguous: true });
-    expect(retry.batches.map((b) => keysOf(b.people))).toEqual([
+    expect([...retry.batches()].map((b) => keysOf(b.people))).toEqual([
       ["user:u1", "user:u2", "user:u3", "user:u4"],
     ]);
+    expect(retry).toMatchObject({ toSend: 4, batchCount: 1 });
   });
 });
