@@ -4,6 +4,12 @@ import { failureFromError, formatFailure } from "./sender.js";
 
 export type AccessToken = string | TokenProvider;
 
+/** Where an app's key and secret are exchanged for a token, and over which transport. */
+export interface TokenConnection {
+  readonly baseUrl: string | undefined;
+  readonly fetch: typeof globalThis.fetch;
+}
+
 /**
  * Picks the access token: --token, else DINGTALK_ACCESS_TOKEN, else an app's key and
  * secret exchanged by the client's token provider. The values are passed on, never
@@ -12,14 +18,16 @@ export type AccessToken = string | TokenProvider;
 export function resolveAccessToken(
   flag: string | undefined,
   env: Readonly<Record<string, string | undefined>>,
-  baseUrl: string | undefined,
+  { baseUrl, fetch }: TokenConnection,
 ): AccessToken {
   if (flag) return flag;
   if (env.DINGTALK_ACCESS_TOKEN) return env.DINGTALK_ACCESS_TOKEN;
   const appKey = env.DINGTALK_APP_KEY;
   const appSecret = env.DINGTALK_APP_SECRET;
   if (appKey && appSecret) {
-    return createAppTokenProvider(baseUrl ? { appKey, appSecret, baseUrl } : { appKey, appSecret });
+    return createAppTokenProvider(
+      baseUrl ? { appKey, appSecret, baseUrl, fetch } : { appKey, appSecret, fetch },
+    );
   }
   if (appKey || appSecret) {
     const missing = appKey ? "DINGTALK_APP_SECRET" : "DINGTALK_APP_KEY";
@@ -43,10 +51,10 @@ export function resolveAccessToken(
 export async function checkedAccessToken(
   flag: string | undefined,
   env: Readonly<Record<string, string | undefined>>,
-  baseUrl: string | undefined,
+  connection: TokenConnection,
   log: (line: string) => void,
 ): Promise<AccessToken> {
-  const accessToken = resolveAccessToken(flag, env, baseUrl);
+  const accessToken = resolveAccessToken(flag, env, connection);
   if (typeof accessToken === "string") {
     log(`access token: from ${flag ? "--token" : "DINGTALK_ACCESS_TOKEN"}`);
     return accessToken;

@@ -1,4 +1,5 @@
-import { pipeline } from "node:stream";
+import { Writable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import type { Invitee, PhoneInvitee } from "@dingtalk-conference/client";
 import { CsvError, Parser } from "csv-parse";
 import { InputError, type InputIssue } from "./errors.js";
@@ -51,57 +52,57 @@ export async function readPeopleCsv(
   people: PersonList,
 ): Promise<CsvOutcome> {
   const lines = new LineLocator();
-  const parser = new OffsetParser({
-    bom: true,
-    skip_empty_lines: true,
-    relax_column_count: true,
-    trim: true,
-  });
-  // The locator sees each chunk before the parser does, so it holds every byte of a
-  // record by the time the record comes out. An error of the input (an unreadable
-  // file) destroys the parser with it, and the loop below throws it.
-  pipeline(
-    input,
-    async function* locate(chunks: AsyncIterable<Buffer>) {
-      for await (const chunk of chunks) {
-        lines.feed(chunk);
-        yield chunk;
-      }
-    },
-    parser,
-    () => {},
-  );
-
   const issues: InputIssue[] = [];
   let duplicates = 0;
-  let columns: CsvColumn[] | undefined;
+  let columns: ColumnIndex | undefined;
   let offset = 0;
-  try {
-    for await (const { record, bytes } of parser as AsyncIterable<ParsedRow>) {
-      const line = lines.lineOfRecordAt(offset);
-      offset = bytes;
-      const where = `${fileName}:${line}`;
-      if (!columns) {
-        columns = readHeader(record, where);
-        continue;
-      }
-      if (record.length !== columns.length) {
-        issues.push({
-          where,
-          message: `${record.length} fields, the header has ${columns.length}`,
-        });
-        continue;
-      }
-      const result = personFromRow(Object.fromEntries(columns.map((c, i) => [c, record[i] ?? ""])));
-      if (typeof result === "string") {
-        issues.push({ where, message: result });
-        continue;
-      }
-      const earlier = people.add(result, line);
-      if (earlier === fromFlag) duplicates++;
-      else if (earlier !== undefined)
-        issues.push({ where, message: `duplicate of line ${earlier} (${personKey(result)})` });
+  const readRow = ({ record, bytes }: ParsedRow) => {
+    const line = lines.lineOfRecordAt(offset);
+    offset = bytes;
+    const issue = (message: string) => issues.push({ where: `${fileName}:${line}`, message });
+    if (!columns) {
+      columns = readHeader(record, `${fileName}:${line}`);
+      return;
     }
+    if (record.length !== columns.count) {
+      issue(`${record.length} fields, the header has ${columns.count}`);
+      return;
+    }
+    const result = personFromRow(record, columns);
+    if (typeof result === "string") {
+      issue(result);
+      return;
+    }
+    const earlier = people.add(result, line);
+    if (earlier === fromFlag) duplicates++;
+    else if (earlier !== undefined) issue(`duplicate of line ${earlier} (${personKey(result)})`);
+  };
+
+  try {
+    // The locator sees each chunk before the parser does, so it holds every byte of a
+    // record by the time the record comes out. Each record is read as soon as it is
+    // parsed rather than queued: a long file's records are never alive together.
+    await pipeline(
+      input,
+      async function* locate(chunks: AsyncIterable<Buffer>) {
+        for await (const chunk of chunks) {
+          lines.feed(chunk);
+          yield chunk;
+        }
+      },
+      new OffsetParser({ bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }),
+      new Writable({
+        objectMode: true,
+        write(row: ParsedRow, _, done) {
+          try {
+            readRow(row);
+            done();
+          } catch (error) {
+            done(error as Error);
+          }
+        },
+      }),
+    );
   } catch (error) {
     if (error instanceof CsvError) {
       const line = (error as CsvError & { lines?: number }).lines;
@@ -116,7 +117,10 @@ export async function readPeopleCsv(
   return { issues, duplicates };
 }
 
-function readHeader(header: string[], where: string): CsvColumn[] {
+/** Where each column is in a record (-1 when the header lacks it), and how many there are. */
+type ColumnIndex = Readonly<Record<CsvColumn, number>> & { readonly count: number };
+
+function readHeader(header: string[], where: string): ColumnIndex {
   const known = new Set<string>(csvColumns);
   const unknown = header.filter((name) => !known.has(name));
   const expected = `expected a header row with ${csvColumns.join(", ")}`;
@@ -133,14 +137,15 @@ function readHeader(header: string[], where: string): CsvColumn[] {
       { where, message: `${expected} (nick and at least one of unionId, phoneNumber)` },
     ]);
   }
-  return header as CsvColumn[];
+  const positions = Object.fromEntries(csvColumns.map((name) => [name, header.indexOf(name)]));
+  return { ...(positions as Record<CsvColumn, number>), count: header.length };
 }
 
 /** A person, or what is wrong with the row. */
-function personFromRow(row: Partial<Record<CsvColumn, string>>): Person | string {
-  const unionId = row.unionId ?? "";
-  const phoneNumber = row.phoneNumber ?? "";
-  const nick = row.nick ?? "";
+function personFromRow(record: readonly string[], columns: ColumnIndex): Person | string {
+  const unionId = record[columns.unionId] ?? "";
+  const phoneNumber = record[columns.phoneNumber] ?? "";
+  const nick = record[columns.nick] ?? "";
   if (unionId && phoneNumber) return "give either unionId or phoneNumber, not both";
   if (unionId) return nick ? { kind: "user", unionId, nick } : `user ${unionId} has no nick`;
   if (phoneNumber)

@@ -42,10 +42,16 @@ export async function readInput(options: CliOptions, cwd: string): Promise<Input
   return { people, skippedRows: csv.issues, duplicates: duplicates + csv.duplicates };
 }
 
-/** The file's bytes as they are read; a file that cannot be read is bad input. */
+/**
+ * The file's bytes as they are read; a file that cannot be read is bad input. In 16 KiB
+ * chunks rather than 64: csv-parse turns a chunk into records all at once, and fewer
+ * records alive together keep V8's young generation from growing on a long file.
+ */
 async function* fileChunks(path: string, flagValue: string): AsyncGenerator<Buffer> {
   try {
-    for await (const chunk of createReadStream(path)) yield chunk as Buffer;
+    for await (const chunk of createReadStream(path, { highWaterMark: 16 * 1024 })) {
+      yield chunk as Buffer;
+    }
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new InputError([

@@ -34,11 +34,13 @@ export async function sendBatches(options: SendBatchesOptions): Promise<void> {
   const queue = options.batches[Symbol.iterator]();
   const worker = async () => {
     while (!options.stopped?.()) {
+      await limiter.acquire();
+      if (options.stopped?.()) return;
+      // Taken only once it may start: a batch waiting for its turn would hold its people
+      // in memory meanwhile (and the batches are built as they are taken).
       const next = queue.next();
       if (next.done) return;
       const batch = next.value;
-      await limiter.acquire();
-      if (options.stopped?.()) return;
       journal.append({ type: "pending", batch: batch.number, people: batch.people.map(personKey) });
       options.onBatchStart?.(batch);
       const outcome = await send(batch.people);

@@ -1,14 +1,26 @@
+import { ensureCapacity, growableMemory } from "./growable-memory.js";
+
+/** Most UTF-8 bytes one arena holds, and most strings: address space reserved, not memory. */
+const maxArenaBytes = 256 * 1024 * 1024;
+export const maxArenaStrings = 16 * 1024 * 1024;
+
 /**
- * Strings stored back to back as UTF-8 in one growing buffer, addressed by index.
- * A list of 100 000 people kept as JavaScript strings and objects costs well over
- * 100 bytes a person on the heap; here a key or a nick costs its bytes plus four
- * for its offset, so a long list keeps the CLI's memory nearly flat.
+ * Strings stored back to back as UTF-8 in memory that grows in place, addressed by
+ * index. A list of 100 000 people kept as JavaScript strings and objects costs well over
+ * 100 bytes a person on the heap; here a key or a nick costs its bytes plus four for its
+ * offset, so a long list keeps the CLI's memory nearly flat.
  */
 export class StringArena {
-  #bytes = Buffer.allocUnsafe(4096);
-  /** String i is `#bytes[#starts[i] .. #starts[i + 1]]`. */
-  #starts = new Uint32Array(1024);
+  readonly #memory = growableMemory(maxArenaBytes);
+  /** A view of `#memory`, made again when it grows (a Buffer does not follow its growth). */
+  #bytes = Buffer.from(this.#memory);
+  /** String i is `#bytes[#starts[i] .. #starts[i + 1]]`; this view follows its memory's growth. */
+  readonly #starts = new Uint32Array(growableMemory((maxArenaStrings + 1) * 4));
   #count = 0;
+
+  constructor() {
+    ensureCapacity(this.#starts.buffer as ArrayBuffer, 4);
+  }
 
   get size(): number {
     return this.#count;
@@ -34,12 +46,8 @@ export class StringArena {
   stage(text: string): number {
     const start = this.#end();
     // UTF-8 takes at most three bytes per UTF-16 code unit.
-    const needed = start + text.length * 3;
-    if (needed > this.#bytes.length) {
-      const bigger = Buffer.allocUnsafe(Math.max(needed, Math.ceil(this.#bytes.length * 1.5)));
-      this.#bytes.copy(bigger, 0, 0, start);
-      this.#bytes = bigger;
-    }
+    ensureCapacity(this.#memory, start + text.length * 3);
+    if (this.#bytes.length !== this.#memory.byteLength) this.#bytes = Buffer.from(this.#memory);
     return this.#bytes.write(text, start, "utf8");
   }
 
@@ -63,7 +71,7 @@ export class StringArena {
 
   /** Adds the string `stage` wrote last and returns its index. */
   commitStaged(length: number): number {
-    if (this.#count + 2 > this.#starts.length) this.#starts = grown(this.#starts, this.#count + 2);
+    ensureCapacity(this.#starts.buffer as ArrayBuffer, (this.#count + 2) * 4);
     this.#starts[this.#count + 1] = this.#end() + length;
     return this.#count++;
   }
@@ -78,13 +86,4 @@ function fnv1a(bytes: Buffer, start: number, end: number): number {
   let hash = 0x811c9dc5;
   for (let i = start; i < end; i++) hash = Math.imul(hash ^ (bytes[i] as number), 0x01000193);
   return hash >>> 0;
-}
-
-/** A copy of `array` at least `minLength` long, grown by half so appends stay amortised O(1). */
-export function grown<T extends Uint32Array | Int32Array>(array: T, minLength: number): T {
-  const bigger = new (array.constructor as new (length: number) => T)(
-    Math.max(minLength, Math.ceil(array.length * 1.5)),
-  );
-  bigger.set(array);
-  return bigger;
 }
