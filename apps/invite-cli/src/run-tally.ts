@@ -1,6 +1,7 @@
 import type { BatchFailure } from "./journal.js";
 import { personKey } from "./people.js";
 import type { BatchResult } from "./send-batches.js";
+import { failureOfOutcome } from "./sender.js";
 
 /** A batch of this run that failed, with the people the summary lists when it may have rung them. */
 export interface FailedBatch {
@@ -33,7 +34,7 @@ export class RunTally {
       this.invited += batch.people.length;
       return;
     }
-    const { ok: _, tokenRefused: __, ...failure } = outcome;
+    const failure = failureOfOutcome(outcome);
     this.#failed.push({
       batch: batch.number,
       size: batch.people.length,

@@ -2,7 +2,7 @@ import type { JournalRecord, JournalWriter } from "./journal.js";
 import { personKey } from "./people.js";
 import type { Batch } from "./plan.js";
 import type { RateLimiter } from "./rate-limiter.js";
-import type { BatchOutcome, SendBatch } from "./sender.js";
+import { type BatchOutcome, failureOfOutcome, type SendBatch } from "./sender.js";
 
 export interface BatchResult {
   readonly batch: Batch;
@@ -53,9 +53,7 @@ export async function sendBatches(options: SendBatchesOptions): Promise<void> {
 
 function outcomeRecord(batch: number, outcome: BatchOutcome): JournalRecord {
   if (!outcome.ok) {
-    // The journal keeps what happened to the batch, not what the run made of it.
-    const { ok: _, tokenRefused: __, ...failure } = outcome;
-    return { type: "failed", batch, ...failure };
+    return { type: "failed", batch, ...failureOfOutcome(outcome) };
   }
   return outcome.requestId
     ? { type: "done", batch, requestId: outcome.requestId }

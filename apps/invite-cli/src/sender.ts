@@ -74,6 +74,12 @@ export function requestBody(
   };
 }
 
+/** What happened to a failed batch, without what the run makes of it (a refused token). */
+export function failureOfOutcome(outcome: BatchOutcome & { ok: false }): BatchFailure {
+  const { ok: _, tokenRefused: __, ...failure } = outcome;
+  return failure;
+}
+
 /** What the journal and summary keep of a failed call: DingTalk's code, requestId, and whether it may have rung. */
 export function failureFromError(error: unknown): BatchFailure {
   if (error instanceof DingTalkApiError) {
