@@ -6,7 +6,7 @@ import { redact } from "./redact.js";
 import { isGatewayBan, parseBody, REQUEST_ID_HEADER, toApiError } from "./response-errors.js";
 import { backoffMs, DEFAULT_RETRY_TIMING, isRetryable, type RetryTiming, sleep } from "./retry.js";
 import type { TokenProvider } from "./token.js";
-import { type ApiClient, createApiClient, TOKEN_HEADER } from "./transport.js";
+import { type ApiClient, type ClientFetch, createApiClient, TOKEN_HEADER } from "./transport.js";
 import type { InviteUsersRequest, InviteUsersResponse } from "./types.js";
 import { assertValidInvite } from "./validation.js";
 
@@ -16,7 +16,7 @@ export interface ConferenceClientOptions {
   /** Default: the spec's first server, https://api.dingtalk.io. */
   baseUrl?: string;
   /** A custom fetch (tests, proxies, edge runtimes, `createNodeFetch()`); called as `fetch(url, init)`. */
-  fetch?: typeof fetch;
+  fetch?: ClientFetch;
   /** Per-attempt timeout. Default 30 000 ms. */
   timeoutMs?: number;
   /** Retries of requests the server surely did not act on. Default 2. */

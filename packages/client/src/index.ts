@@ -31,4 +31,5 @@ export {
   createAppTokenProvider,
   type TokenProvider,
 } from "./token.js";
+export type { ClientFetch, FetchResponse } from "./transport.js";
 export type * from "./types.js";

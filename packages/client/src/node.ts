@@ -1,9 +1,15 @@
-// An optional fetch-compatible transport on node:http(s) with keep-alive
-// agents: the client's default is the portable global fetch, but on Node a
-// loopback call through undici's fetch costs several times node:http's.
+// An optional transport on node:http(s) with keep-alive agents: the client's
+// default is the portable global fetch, but on Node a loopback call through
+// undici's fetch costs several times node:http's. It answers with the part of
+// a fetch Response the client and openapi-fetch read (FetchResponse), not a
+// whole Response: building one (its Headers guard, body stream and reader)
+// cost more per call than node:http itself.
 // This file is the "./node" entry; nothing in the main entry imports it.
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
+import type { FetchResponse } from "./transport.js";
+
+export type { FetchResponse } from "./transport.js";
 
 export interface NodeFetchOptions {
   /** Agent for http: URLs; default a keep-alive agent. */
@@ -12,11 +18,18 @@ export interface NodeFetchOptions {
   httpsAgent?: HttpsAgent;
 }
 
-/** Statuses whose Response must have a null body. */
-const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
+/** A fetch-shaped function whose answers are FetchResponses, not whole Responses. */
+export type NodeFetch = (
+  input: string | URL | Request,
+  init?: RequestInit,
+) => Promise<FetchResponse>;
+
+/** Decodes as Response.text() does: UTF-8, a leading byte-order mark dropped. */
+const utf8 = new TextDecoder();
 
 function toHeaderRecord(headers: HeadersInit | undefined): Record<string, string> {
-  return headers ? Object.fromEntries(new Headers(headers)) : {};
+  // openapi-fetch passes a Headers, which needs no normalising copy.
+  return Object.fromEntries(headers instanceof Headers ? headers : new Headers(headers));
 }
 
 function toHeaders(message: IncomingMessage): Headers {
@@ -26,37 +39,47 @@ function toHeaders(message: IncomingMessage): Headers {
   return headers;
 }
 
-async function requestParts(input: RequestInfo | URL, init: RequestInit | undefined) {
-  if (typeof input === "string" || input instanceof URL) {
-    return { url: new URL(input), init: init ?? {}, body: init?.body };
-  }
-  // A Request (openapi-fetch's default): read what fetch would have read.
+function toResponse(message: IncomingMessage, body: Buffer): FetchResponse {
+  const status = message.statusCode ?? 0;
+  const text = async () => utf8.decode(body);
+  return {
+    status,
+    ok: status >= 200 && status < 300,
+    headers: toHeaders(message),
+    text,
+    json: async () => JSON.parse(await text()),
+  };
+}
+
+async function requestParts(input: Request, init: RequestInit | undefined) {
+  // A Request: read what fetch would have read.
   const body = input.body === null ? undefined : new Uint8Array(await input.arrayBuffer());
   return {
-    url: new URL(input.url),
+    input: input.url,
     init: { method: input.method, headers: input.headers, signal: input.signal, ...init },
     body: init?.body ?? body,
   };
 }
 
 /**
- * A `fetch` for JSON APIs on node:http(s): string or byte bodies, no
- * redirects followed, no streaming. Network failures reject like fetch's,
- * with a TypeError whose `cause` carries the system error code.
+ * A fetch for JSON APIs on node:http(s): string or byte bodies, no redirects
+ * followed, no streaming; it answers with status, ok, headers, text() and
+ * json(). Network failures reject like fetch's, with a TypeError whose
+ * `cause` carries the system error code.
  */
-export function createNodeFetch(options: NodeFetchOptions = {}): typeof fetch {
+export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
   const httpAgent = options.httpAgent ?? new HttpAgent({ keepAlive: true });
   const httpsAgent = options.httpsAgent ?? new HttpsAgent({ keepAlive: true });
 
-  return async function nodeFetch(input, init) {
-    const { url, init: requestInit, body } = await requestParts(input, init);
-    const { signal } = requestInit;
-    signal?.throwIfAborted();
+  function send(input: string | URL, init: RequestInit = {}): Promise<FetchResponse> {
+    const { signal } = init;
+    const url = new URL(input);
     const isHttps = url.protocol === "https:";
-    return new Promise<Response>((resolve, reject) => {
+    return new Promise((resolve, reject) => {
+      signal?.throwIfAborted();
       const request = (isHttps ? httpsRequest : httpRequest)(url, {
-        method: requestInit.method ?? "GET",
-        headers: toHeaderRecord(requestInit.headers),
+        method: init.method ?? "GET",
+        headers: toHeaderRecord(init.headers),
         agent: isHttps ? httpsAgent : httpAgent,
       });
       const onAbort = () => {
@@ -64,31 +87,28 @@ export function createNodeFetch(options: NodeFetchOptions = {}): typeof fetch {
         reject(signal?.reason);
       };
       signal?.addEventListener("abort", onAbort, { once: true });
-      const done = () => signal?.removeEventListener("abort", onAbort);
-      request.on("error", (error) => {
-        done();
+      const fail = (error: Error) => {
+        signal?.removeEventListener("abort", onAbort);
         reject(new TypeError("fetch failed", { cause: error }));
-      });
-      request.on("response", (response) => {
+      };
+      request.on("error", fail);
+      request.on("response", (message: IncomingMessage) => {
         const chunks: Buffer[] = [];
-        response.on("data", (chunk: Buffer) => chunks.push(chunk));
-        response.on("error", (error) => {
-          done();
-          reject(new TypeError("fetch failed", { cause: error }));
-        });
-        response.on("end", () => {
-          done();
-          const status = response.statusCode ?? 0;
-          resolve(
-            new Response(NULL_BODY_STATUSES.has(status) ? null : Buffer.concat(chunks), {
-              status,
-              statusText: response.statusMessage,
-              headers: toHeaders(response),
-            }),
-          );
+        message.on("data", (chunk: Buffer) => chunks.push(chunk));
+        message.on("error", fail);
+        message.on("end", () => {
+          signal?.removeEventListener("abort", onAbort);
+          resolve(toResponse(message, Buffer.concat(chunks)));
         });
       });
-      request.end(body as string | Uint8Array | undefined);
+      request.end(init.body as string | Uint8Array | undefined);
     });
-  };
+  }
+
+  return (input, init) =>
+    typeof input === "string" || input instanceof URL
+      ? send(input, init)
+      : requestParts(input, init).then((parts) =>
+          send(parts.input, { ...parts.init, body: parts.body }),
+        );
 }

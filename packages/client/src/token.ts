@@ -1,7 +1,7 @@
 import { toConnectionError } from "./connection-errors.js";
 import { redact } from "./redact.js";
 import { parseBody, toApiError } from "./response-errors.js";
-import { createApiClient } from "./transport.js";
+import { type ClientFetch, createApiClient } from "./transport.js";
 import type { GetAccessTokenResponse } from "./types.js";
 
 /** A function returning a valid access token; `invalidate` drops a token DingTalk rejected. */
@@ -16,7 +16,7 @@ export interface AppTokenProviderOptions {
   appSecret: string;
   /** Default: the spec's first server, https://api.dingtalk.io. */
   baseUrl?: string;
-  fetch?: typeof fetch;
+  fetch?: ClientFetch;
 }
 
 /** Renew this long before expiry, so a token never expires in flight: 5 min, or a tenth of short lifetimes. */

@@ -4,6 +4,21 @@ import type { paths } from "./generated/openapi.js";
 /** The header DingTalk reads the access token from. */
 export const TOKEN_HEADER = "x-acs-dingtalk-access-token";
 
+/**
+ * What the client and openapi-fetch read of an answer. A fetch `Response` has
+ * all of it; `createNodeFetch()` answers with exactly this and no more.
+ */
+export interface FetchResponse {
+  readonly status: number;
+  readonly ok: boolean;
+  readonly headers: Headers;
+  text(): Promise<string>;
+  json(): Promise<unknown>;
+}
+
+/** The fetch the client calls, always as `fetch(url, init)`: the global fetch, `createNodeFetch()`, or a stand-in. */
+export type ClientFetch = (url: string, init: RequestInit) => Promise<FetchResponse>;
+
 /** The spec's first server. */
 export const DEFAULT_BASE_URL = "https://api.dingtalk.io";
 
@@ -45,7 +60,7 @@ export type ApiClient = Client<paths>;
  */
 export function createApiClient(
   baseUrl: string | undefined,
-  fetchImpl: typeof fetch = globalThis.fetch,
+  fetchImpl: ClientFetch = globalThis.fetch,
   defaultToken?: () => string | Promise<string>,
 ): ApiClient {
   const callWithUrl = async (request: PlainRequest) => {

@@ -5,6 +5,7 @@ import {
   createAppTokenProvider,
   createConferenceClient,
   DingTalkApiError,
+  type FetchResponse,
   type InviteUsersResult,
   ThrottledError,
   type TokenProvider,
@@ -73,10 +74,20 @@ describe("options types", () => {
     expectTypeOf(tokens).toEqualTypeOf<TokenProvider>();
     expectTypeOf(tokens()).toEqualTypeOf<Promise<string>>();
     createConferenceClient({ accessToken: tokens, fetch: createNodeFetch() });
+    createConferenceClient({ accessToken: "t", fetch: globalThis.fetch });
+    createAppTokenProvider({ appKey: "k", appSecret: "s", fetch: createNodeFetch() });
     createConferenceClient({ accessToken: () => "t", retry: { unsafe: true } });
     createConferenceClient({ accessToken: "t", baseUrl: "http://127.0.0.1:1", timeoutMs: 1 });
     // @ts-expect-error the token is required
     createConferenceClient({});
+  });
+
+  it("say the Node transport answers with FetchResponse, not a whole Response", () => {
+    expectTypeOf(createNodeFetch()).returns.resolves.toEqualTypeOf<FetchResponse>();
+    expectTypeOf<FetchResponse>().not.toHaveProperty("body");
+    // @ts-expect-error the Node transport is not a drop-in global fetch
+    const asFetch: typeof fetch = createNodeFetch();
+    expectTypeOf(asFetch).toBeFunction();
   });
 
   it("type raw as the openapi-fetch client of the spec's paths", () => {

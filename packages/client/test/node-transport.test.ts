@@ -9,22 +9,42 @@ describe("createNodeFetch", () => {
   const server = useTestServer();
   const nodeFetch = createNodeFetch();
 
-  it("sends method, headers and body, and answers with a Response", async () => {
-    server().reply({ status: 201, json: { ok: 1 }, headers: { "x-answer": "yes" } });
-    const response = await nodeFetch(`${server().url}/echo?q=1`, {
+  it("sends method, headers and body", async () => {
+    await nodeFetch(`${server().url}/echo?q=1`, {
       method: "POST",
       headers: { "content-type": "application/json", "x-custom": "v" },
       body: JSON.stringify({ a: "é" }),
     });
 
-    expect(response).toBeInstanceOf(Response);
-    expect(response.status).toBe(201);
-    expect(response.headers.get("x-answer")).toBe("yes");
-    expect(await response.json()).toEqual({ ok: 1 });
     const [request] = server().requests;
     expect(request).toMatchObject({ method: "POST", url: "/echo?q=1", body: '{"a":"é"}' });
     expect(request?.headers["x-custom"]).toBe("v");
     expect(request?.headers["content-length"]).toBe(String(Buffer.byteLength('{"a":"é"}')));
+  });
+
+  it("answers with each member of FetchResponse, as a fetch Response has it", async () => {
+    const reply = { status: 201, json: { ok: "é" }, headers: { "x-answer": "yes" } };
+    server().reply(reply, reply);
+    const [answer, response] = await Promise.all([nodeFetch(server().url), fetch(server().url)]);
+
+    expect(Object.keys(answer).sort()).toEqual(["headers", "json", "ok", "status", "text"]);
+    expect(answer.status).toBe(response.status);
+    expect(answer.ok).toBe(true);
+    expect(answer.headers).toBeInstanceOf(Headers);
+    expect(answer.headers.get("x-answer")).toBe("yes");
+    expect(answer.headers.get("content-type")).toBe(response.headers.get("content-type"));
+    expect(await answer.json()).toEqual(await response.json());
+    expect(await answer.text()).toBe('{"ok":"é"}');
+  });
+
+  it("decodes text as fetch does, a byte-order mark dropped, and is not ok outside 2xx", async () => {
+    const reply = { status: 404, text: "\uFEFFNot found: é" };
+    server().reply(reply, reply);
+    const [answer, response] = await Promise.all([nodeFetch(server().url), fetch(server().url)]);
+
+    expect(answer.ok).toBe(response.ok);
+    expect(answer.ok).toBe(false);
+    expect(await answer.text()).toBe(await response.text());
   });
 
   it("accepts a Request, as fetch does", async () => {
@@ -32,11 +52,12 @@ describe("createNodeFetch", () => {
     expect(server().requests[0]).toMatchObject({ method: "PUT", url: "/r", body: "payload" });
   });
 
-  it("gives a null body for a 204", async () => {
+  it("gives empty text for a 204", async () => {
     server().reply({ status: 204 });
     const response = await nodeFetch(server().url);
     expect(response.status).toBe(204);
-    expect(response.body).toBeNull();
+    expect(response.ok).toBe(true);
+    expect(await response.text()).toBe("");
   });
 
   it("reuses one keep-alive connection for sequential calls", async () => {
