@@ -85,10 +85,11 @@ export function createClientWithTiming(
         parseAs: "text",
       });
       // Read as text: the body may be anything a gateway sends, and must never crash the parse.
-      const parsed = redact(parseBody(error ?? data), token) as InviteUsersResponse;
+      const parsed = parseBody(error ?? data) as InviteUsersResponse;
       const { status, headers } = response;
       if (!response.ok || typeof parsed?.success !== "boolean" || isGatewayBan(parsed)) {
-        throw toApiError(status, headers, parsed);
+        // Only a failure's body reaches the caller (in the error): only it needs the token taken out.
+        throw toApiError(status, headers, redact(parsed, token));
       }
       return {
         success: parsed.success,

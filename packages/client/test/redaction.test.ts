@@ -42,6 +42,12 @@ describe.each(transports)("secrets over $name", ({ fetch }) => {
       reply: { status: 502, text: `<pre>x-acs-dingtalk-access-token: ${TOKEN}</pre>` },
       expected: DingTalkApiError,
     },
+    {
+      // The body is checked before the token is taken out of it (only a failure needs that).
+      case: "an unexpected 2xx echoing the token",
+      reply: { status: 200, json: { [TOKEN]: TOKEN, echo: { success: TOKEN } } },
+      expected: DingTalkApiError,
+    },
     { case: "a dropped connection", reply: { destroy: true }, expected: ConnectionError },
     { case: "a timeout", reply: { hang: true }, expected: TimeoutError, timeoutMs: 500 },
   ])("keeps the token out of $case", async ({ reply, expected, timeoutMs }) => {
