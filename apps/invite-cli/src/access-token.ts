@@ -1,4 +1,8 @@
-import { createAppTokenProvider, type TokenProvider } from "@dingtalk-conference/client";
+import {
+  type ClientFetch,
+  createAppTokenProvider,
+  type TokenProvider,
+} from "@dingtalk-conference/client";
 import { InputError } from "./errors.js";
 import { failureFromError, formatFailure } from "./sender.js";
 
@@ -7,7 +11,7 @@ export type AccessToken = string | TokenProvider;
 /** Where an app's key and secret are exchanged for a token, and over which transport. */
 export interface TokenConnection {
   readonly baseUrl: string | undefined;
-  readonly fetch: typeof globalThis.fetch;
+  readonly fetch: ClientFetch;
 }
 
 /**

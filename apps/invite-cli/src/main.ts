@@ -1,5 +1,5 @@
 import { existsSync, statSync } from "node:fs";
-import { createConferenceClient } from "@dingtalk-conference/client";
+import { type ClientFetch, createConferenceClient } from "@dingtalk-conference/client";
 import { createNodeFetch } from "@dingtalk-conference/client/node";
 import { type AccessToken, checkedAccessToken } from "./access-token.js";
 import { type CliOptions, helpText, parseCliArgs } from "./args.js";
@@ -164,7 +164,7 @@ async function planFromJournal(
 
 async function sendPlan(
   plan: Plan,
-  { accessToken, fetch }: { accessToken: AccessToken; fetch: typeof globalThis.fetch },
+  { accessToken, fetch }: { accessToken: AccessToken; fetch: ClientFetch },
   journalPath: string,
   options: CliOptions,
   io: CliIo,
