@@ -3,7 +3,7 @@
 // published package (anything it ships: source, generated types, package.json,
 // scripts) without a changeset that this change adds and that bumps the package.
 import { bumpOf, changesetsAddedBy } from "../src/changesets.js";
-import { GitQueryError, ReviewUsageError } from "../src/errors.js";
+import { ChangesetReadError, GitQueryError, ReviewUsageError } from "../src/errors.js";
 import { changedFilesSince, repoRoot } from "../src/git.js";
 import { owningPackage, reachedPackage, workspacePackages } from "../src/release-facts.js";
 import { runReviewCommand } from "../src/review-command.js";
@@ -77,4 +77,4 @@ async function main(): Promise<number> {
   return 1;
 }
 
-runReviewCommand("release:check", main, [ReviewUsageError, GitQueryError]);
+runReviewCommand("release:check", main, [ReviewUsageError, GitQueryError, ChangesetReadError]);

@@ -8,7 +8,12 @@ import { dirname, join, relative, resolve } from "node:path";
 import { parse } from "yaml";
 import { bumpOf, changesetsAddedBy } from "../src/changesets.js";
 import { compareSpecs } from "../src/compare-specs.js";
-import { GitQueryError, ReviewUsageError, SpecReadError } from "../src/errors.js";
+import {
+  ChangesetReadError,
+  GitQueryError,
+  ReviewUsageError,
+  SpecReadError,
+} from "../src/errors.js";
 import {
   changedFilesSince,
   defaultBaseRef,
@@ -110,4 +115,9 @@ async function main(): Promise<number> {
   return 1;
 }
 
-runReviewCommand("spec:diff", main, [ReviewUsageError, GitQueryError, SpecReadError]);
+runReviewCommand("spec:diff", main, [
+  ReviewUsageError,
+  GitQueryError,
+  SpecReadError,
+  ChangesetReadError,
+]);

@@ -1,5 +1,6 @@
 import { basename } from "node:path";
 import readChangesets from "@changesets/read";
+import { ChangesetReadError } from "./errors.js";
 
 export type BumpType = "major" | "minor" | "patch" | "none";
 
@@ -12,7 +13,13 @@ export interface PendingChangeset {
 
 /** The changesets waiting in `.changeset/` of the working tree. */
 export async function pendingChangesets(root: string): Promise<PendingChangeset[]> {
-  return (await readChangesets(root)) as PendingChangeset[];
+  try {
+    return (await readChangesets(root)) as PendingChangeset[];
+  } catch (error) {
+    // changesets' own message quotes the whole file after its first line; the first line says what is wrong.
+    const [reason = "unknown error"] = String((error as Error)?.message ?? error).split("\n");
+    throw new ChangesetReadError(reason);
+  }
 }
 
 export const bumpOf = (changesets: readonly PendingChangeset[], name: string): BumpType[] =>

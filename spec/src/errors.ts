@@ -18,3 +18,11 @@ export class SpecReadError extends Error {
     super(`cannot read the spec at ${source}: ${reason}`);
   }
 }
+
+/** `.changeset/` holds a file changesets cannot read (broken front matter, unknown bump type). */
+export class ChangesetReadError extends Error {
+  override readonly name = "ChangesetReadError";
+  constructor(reason: string) {
+    super(`cannot read the changesets in .changeset/: ${reason}`);
+  }
+}

@@ -53,6 +53,19 @@ describe("pnpm release:check", () => {
     expect(result.code).toBe(0);
   });
 
+  it("names a changeset it cannot read, without a stack trace", async () => {
+    await scratch.repo.write("packages/client/src/index.ts", "export const retries = 2;\n");
+    // Front matter whose bump line became a Markdown heading: changesets cannot read it.
+    await scratch.repo.write(
+      ".changeset/broken.md",
+      `---\n\n## "${client}": minor\n\nReword nick.\n`,
+    );
+    const result = await scratch.repo.run("release-check", "main");
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("release:check: cannot read the changesets in .changeset/:");
+    expect(result.stderr).not.toContain("    at ");
+  });
+
   it.each([
     { file: "packages/client/src/index.ts", content: "export const retries = 2;\n" },
     {
