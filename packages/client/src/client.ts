@@ -8,7 +8,7 @@ import { backoffMs, DEFAULT_RETRY_TIMING, isRetryable, type RetryTiming, sleep }
 import type { TokenProvider } from "./token.js";
 import { type ApiClient, type ClientFetch, createApiClient, TOKEN_HEADER } from "./transport.js";
 import type { InviteUsersRequest, InviteUsersResponse } from "./types.js";
-import { assertValidInvite } from "./validation.js";
+import { assertValidInvite, assertValidToken } from "./validation.js";
 
 export interface ConferenceClientOptions {
   /** The access token, or a function called before each attempt (e.g. a TokenProvider). */
@@ -63,8 +63,9 @@ export function createClientWithTiming(
   timing: RetryTiming,
 ): ConferenceClient {
   const { accessToken } = options;
+  // Checked before any request is built: a bad token must neither leak nor count as sent.
   const resolveToken = async () =>
-    typeof accessToken === "function" ? accessToken() : accessToken;
+    assertValidToken(typeof accessToken === "function" ? await accessToken() : accessToken);
   const raw = createApiClient(options.baseUrl, options.fetch, resolveToken);
   if (options.hooks) raw.use(hooksMiddleware(options.hooks));
 

@@ -14,7 +14,7 @@ export class ConferenceClientError extends Error {
 }
 
 export interface ValidationIssue {
-  /** JSON pointer into the request body (e.g. `/inviteeList/0/nick`), or `conferenceId`. */
+  /** JSON pointer into the request body (e.g. `/inviteeList/0/nick`), `conferenceId` or `accessToken`. */
   path: string;
   message: string;
 }

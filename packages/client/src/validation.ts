@@ -84,3 +84,17 @@ export function assertValidInvite(conferenceId: unknown, body: unknown): void {
   check(inviteUsersRequestSchema, body, [], issues);
   if (issues.length) throw new ValidationError(issues);
 }
+
+/**
+ * Throws a ValidationError when the token has a character an HTTP header value
+ * cannot carry (RFC 9110 field-value: tab, visible ASCII, space, obs-text).
+ * fetch would refuse it with a message quoting the value, after the call began.
+ */
+export function assertValidToken(token: string): string {
+  if (/[^\t\x20-\x7e\x80-\xff]/.test(token)) {
+    throw new ValidationError([
+      { path: "accessToken", message: "is not a valid HTTP header value" },
+    ]);
+  }
+  return token;
+}

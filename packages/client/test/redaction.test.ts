@@ -7,6 +7,7 @@ import {
   type RequestEvent,
   type ResponseEvent,
   TimeoutError,
+  ValidationError,
 } from "../src/index.js";
 import { maskPhoneNumber } from "../src/redact.js";
 import { rejectionOf, TOKEN, testClient } from "./fixtures/client.js";
@@ -66,6 +67,24 @@ describe.each(transports)("secrets over $name", ({ fetch }) => {
       testClient(closed.url, fetch, { maxRetries: 0 }).inviteUsers("c", {}),
     );
     for (const text of renderings(error)) expect(text).not.toContain(TOKEN);
+  });
+
+  it.each([
+    { case: "a line break", accessToken: "secret-token\nx" },
+    { case: "a character beyond Latin-1", accessToken: "secret-token\u20ac" },
+  ])("refuses a token with $case before sending, without quoting it", async ({ accessToken }) => {
+    const client = testClient(server().url, fetch, { accessToken, maxRetries: 0 });
+    const error = await rejectionOf(client.inviteUsers("c", {}));
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error).toMatchObject({
+      mayHaveActed: false,
+      issues: [{ path: "accessToken", message: expect.any(String) }],
+    });
+    const cause = (error as Error).cause;
+    for (const text of [...renderings(error), ...(cause ? renderings(cause) : [])]) {
+      expect(text).not.toContain("secret-token");
+    }
+    expect(server().requests).toHaveLength(0);
   });
 
   it("redacts inside parsed values, so a token found in JSON syntax corrupts no answer", async () => {
