@@ -21,15 +21,16 @@ const measurements = [
     name: "client's own code (openapi-fetch external)",
     file: "dist/index.js",
     external: ["openapi-fetch"],
-    // +64 B: refusing a token an HTTP header cannot carry before sending (measured +63 B).
-    budget: 3.5 * 1024 + 64,
+    // +64 B: refusing a token an HTTP header cannot carry before sending (measured +63 B);
+    // +16 B: keeping a live token out of a refused token answer (measured +13 B).
+    budget: 3.5 * 1024 + 64 + 16,
   },
   {
     name: "client with openapi-fetch",
     file: "dist/index.js",
     external: [],
-    // +64 B: the same token check (measured +58 B).
-    budget: 5.75 * 1024 + 64,
+    // +64 B: the same token check (measured +58 B); +16 B: the same redaction (measured +14 B).
+    budget: 5.75 * 1024 + 64 + 16,
   },
   { name: "./node transport", file: "dist/node.js", external: ["node:*"], budget: 1024 },
 ];

@@ -42,7 +42,9 @@ export function createAppTokenProvider(options: AppTokenProviderOptions): TokenP
     const body = redact(parseBody(error ?? data), appSecret) as Partial<GetAccessTokenResponse>;
     const { accessToken, expireIn } = body ?? {};
     if (!response.ok || typeof accessToken !== "string" || typeof expireIn !== "number") {
-      throw toApiError(response.status, response.headers, body);
+      // An answer refused for its expireIn may still carry a live token: keep it out of the error.
+      const secret = typeof accessToken === "string" ? accessToken : undefined;
+      throw toApiError(response.status, response.headers, redact(body, secret));
     }
     const lifetimeMs = expireIn * 1000;
     cached = { token: accessToken, renewAt: startedAt + lifetimeMs - renewalMarginMs(lifetimeMs) };

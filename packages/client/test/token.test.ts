@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { AuthenticationError, createAppTokenProvider, DingTalkApiError } from "../src/index.js";
 import { rejectionOf, testClient } from "./fixtures/client.js";
@@ -85,6 +86,19 @@ describe.each(transports)("createAppTokenProvider over $name", ({ fetch }) => {
   it("refuses an answer without a token instead of caching nothing", async () => {
     server().reply({ path: TOKEN_PATH, json: { unexpected: true } });
     expect(await rejectionOf(provider()())).toBeInstanceOf(DingTalkApiError);
+  });
+
+  it.each([
+    { case: "no expireIn", expireIn: undefined },
+    { case: "an expireIn that is not a number", expireIn: "7200" },
+  ])("keeps a live token out of the error for an answer with $case", async ({ expireIn }) => {
+    const live = "live-token-8d3e1b";
+    server().reply({ path: TOKEN_PATH, json: { ...fresh?.body, accessToken: live, expireIn } });
+    const error = await rejectionOf(provider()());
+    expect(error).toBeInstanceOf(DingTalkApiError);
+    expect(error).toMatchObject({ body: { accessToken: "[redacted]" } });
+    expect(JSON.stringify(error)).not.toContain(live);
+    expect(inspect(error, { depth: 10 })).not.toContain(live);
   });
 
   describe("with the client", () => {
