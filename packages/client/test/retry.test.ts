@@ -77,9 +77,12 @@ describe.each(transports)("retries over $name", ({ fetch }) => {
 
   it("never retries a timeout after the request was sent", async () => {
     server().reply({ hang: true });
-    const error = await rejectionOf(
+    const rejection = rejectionOf(
       testClient(server().url, fetch, { timeoutMs: 500 }).inviteUsers("c", {}),
     );
+    // Waited for rather than assumed: on a loaded machine the timeout may fire before the server records it.
+    await server().nextRequest();
+    const error = await rejection;
     expect(error).toBeInstanceOf(TimeoutError);
     expect(server().requests).toHaveLength(1);
   });
