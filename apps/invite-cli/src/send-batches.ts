@@ -13,7 +13,8 @@ export interface SendBatchesOptions {
   /** Taken one at a time as workers free up, so they can be built lazily. */
   readonly batches: Iterable<Batch>;
   readonly send: SendBatch;
-  readonly journal: JournalWriter;
+  /** The caller closes it once sendBatches settles, which is only after every worker has stopped. */
+  readonly journal: Pick<JournalWriter, "append">;
   readonly limiter: RateLimiter;
   /** Batches in flight at once; also how many batches a crash can leave ambiguous. */
   readonly concurrency: number;
@@ -32,10 +33,14 @@ export interface SendBatchesOptions {
 export async function sendBatches(options: SendBatchesOptions): Promise<void> {
   const { send, journal, limiter } = options;
   const queue = options.batches[Symbol.iterator]();
+  // Once a worker fails (say the journal cannot be written), the others start no new batch
+  // but finish and journal the one in flight: the caller closes the journal only after that.
+  let failed = false;
+  const mayStart = () => !failed && !options.stopped?.();
   const worker = async () => {
-    while (!options.stopped?.()) {
+    while (mayStart()) {
       await limiter.acquire();
-      if (options.stopped?.()) return;
+      if (!mayStart()) return;
       // Taken only once it may start: a batch waiting for its turn would hold its people
       // in memory meanwhile (and the batches are built as they are taken).
       const next = queue.next();
@@ -48,7 +53,15 @@ export async function sendBatches(options: SendBatchesOptions): Promise<void> {
       options.onBatchEnd({ batch, outcome });
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
+  const workers = Array.from({ length: Math.max(1, options.concurrency) }, () =>
+    worker().catch((error: unknown) => {
+      failed = true;
+      throw error;
+    }),
+  );
+  const settled = await Promise.allSettled(workers);
+  const firstFailure = settled.find((result) => result.status === "rejected");
+  if (firstFailure) throw firstFailure.reason;
 }
 
 function outcomeRecord(batch: number, outcome: BatchOutcome): JournalRecord {
