@@ -155,6 +155,10 @@ function personFromRow(record: readonly string[], columns: ColumnIndex): Person 
 
 const lineFeed = 0x0a;
 const carriageReturn = 0x0d;
+const space = 0x20;
+const tab = 0x09;
+/** What csv-parse (with trim and skip_empty_lines) passes over between records: blank lines. */
+const skippedBetweenRecords = new Set<number | undefined>([lineFeed, carriageReturn, space, tab]);
 
 /**
  * Maps a record's byte offset to its 1-based line number. csv-parse's own line count is
@@ -174,10 +178,10 @@ class LineLocator {
     this.#chunks.push(chunk);
   }
 
-  /** The line of the record that starts at `offset`, once the line breaks there are skipped. */
+  /** The line of the record that starts at `offset`, once the blank lines there are skipped. */
   lineOfRecordAt(offset: number): number {
     let start = offset;
-    for (let byte = this.#byteAt(start); byte === lineFeed || byte === carriageReturn; ) {
+    for (let byte = this.#byteAt(start); skippedBetweenRecords.has(byte); ) {
       byte = this.#byteAt(++start);
     }
     this.#countLinesTo(start);

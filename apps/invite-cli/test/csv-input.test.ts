@@ -90,6 +90,12 @@ describe("readPeopleCsv", () => {
     ]);
   });
 
+  it("counts lines of only spaces or tabs, which are skipped as blank", async () => {
+    const { people, issues } = await read("unionId,nick\n   \n\t\nu1,\n \t \nu2,User 2\n");
+    expect(issues).toEqual([{ where: "people.csv:4", message: "user u1 has no nick" }]);
+    expect(people.map((p) => p.source)).toEqual(["people.csv:6"]);
+  });
+
   it("requires a header row naming known columns", async () => {
     expect((await inputErrorOf("")).message).toBe(
       "people.csv: empty file: a header row is required",
