@@ -67,15 +67,18 @@ export async function replayJournal(path: string, conferenceId: string): Promise
   let lineNumber = 0;
   for await (const { text, terminated } of journalLines(path)) {
     lineNumber++;
-    if (text.trim() === "") continue;
+    // JournalWriter.open truncates a torn last line, even one that happens to parse: plan
+    // only from records the file will keep.
+    if (!terminated || text.trim() === "") continue;
     const where = `${path}:${lineNumber}`;
-    let record: JournalRecord;
+    let parsed: unknown;
     try {
-      record = JSON.parse(text) as JournalRecord;
+      parsed = JSON.parse(text);
     } catch {
-      if (!terminated) continue;
       throw new JournalError([{ where, message: "not a journal record (corrupt line)" }]);
     }
+    const record = journalRecordOf(parsed);
+    if (typeof record === "string") throw new JournalError([{ where, message: record }]);
     switch (record.type) {
       case "run":
         if (record.conferenceId !== conferenceId) {
@@ -107,8 +110,6 @@ export async function replayJournal(path: string, conferenceId: string): Promise
               : { state: "failed", batch: record.batch, failure: failureOf(record) },
         );
         continue;
-      default:
-        throw new JournalError([{ where, message: "unknown record type" }]);
     }
   }
   return { people: new ReplayedStates(latestBatchOf, batchStates), nextBatch };
@@ -131,6 +132,41 @@ class ReplayedStates implements PersonStates {
       const state = this.batchStates.get(this.latestBatchOf.valueAt(entry)) as PersonState;
       yield [this.latestBatchOf.keyAt(entry), state];
     }
+  }
+}
+
+/**
+ * The record a parsed line holds, or what is wrong with it: a hand-edited or foreign file
+ * must fail as a JournalError naming its line, never as a TypeError deep in the replay.
+ */
+function journalRecordOf(value: unknown): JournalRecord | string {
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    return "not a journal record (not a JSON object)";
+  const record = value as Record<string, unknown>;
+  const isString = (field: string) => typeof record[field] === "string";
+  if (record.type === "run")
+    return isString("conferenceId")
+      ? (record as JournalRecord)
+      : "run record without a conferenceId";
+  if (record.type !== "pending" && record.type !== "done" && record.type !== "failed")
+    return "unknown record type";
+  if (!Number.isInteger(record.batch)) return `${record.type} record without an integer batch`;
+  switch (record.type) {
+    case "pending":
+      return Array.isArray(record.people) && record.people.every((key) => typeof key === "string")
+        ? (record as JournalRecord)
+        : "pending record whose people are not a list of person keys";
+    case "done":
+      return record.requestId === undefined || isString("requestId")
+        ? (record as JournalRecord)
+        : "done record with a requestId that is not a string";
+    default:
+      return isString("code") &&
+        isString("message") &&
+        typeof record.mayHaveActed === "boolean" &&
+        (record.requestId === undefined || isString("requestId"))
+        ? (record as JournalRecord)
+        : "failed record without code, message and mayHaveActed";
   }
 }
 

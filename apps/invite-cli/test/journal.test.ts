@@ -97,6 +97,37 @@ describe("journal", () => {
     expect((await replayJournal(path, "c1")).people.get("user:a")).toEqual({ state: "done" });
   });
 
+  it("ignores a torn last line that parses, as the writer cuts it off too", async () => {
+    write({ type: "pending", batch: 1, people: ["user:a"] });
+    appendFileSync(path, '{"type":"done","batch":1}');
+    expect((await replayJournal(path, "c1")).people.get("user:a")).toEqual({
+      state: "ambiguous",
+      batch: 1,
+    });
+    JournalWriter.open(path).close();
+    expect(readFileSync(path, "utf8")).toBe('{"type":"pending","batch":1,"people":["user:a"]}\n');
+  });
+
+  it("refuses a record of the wrong shape with its line number, not a TypeError", async () => {
+    const pending = '{"type":"pending","batch":1,"people":["user:a"]}';
+    for (const [line, message] of [
+      ["null", "not a journal record (not a JSON object)"],
+      ['"text"', "not a journal record (not a JSON object)"],
+      ['{"type":"pending"}', "pending record without an integer batch"],
+      ['{"type":"pending","batch":2}', "pending record whose people are not a list of person keys"],
+      ['{"type":"pending","batch":2,"people":[3]}', "pending record whose people are not a list"],
+      ['{"type":"done","batch":"1"}', "done record without an integer batch"],
+      ['{"type":"failed","batch":1}', "failed record without code, message and mayHaveActed"],
+      ['{"type":"run"}', "run record without a conferenceId"],
+      ['{"type":"sent","batch":1}', "unknown record type"],
+    ]) {
+      writeFileSync(path, `${pending}\n${line}\n`);
+      const replay = replayJournal(path, "c1");
+      await expect(replay).rejects.toThrow(JournalError);
+      await expect(replay).rejects.toThrow(`${path}:2: ${message}`);
+    }
+  });
+
   it("refuses a corrupt line in the middle, with its line number", async () => {
     writeFileSync(
       path,
