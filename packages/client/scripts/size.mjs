@@ -22,15 +22,17 @@ const measurements = [
     file: "dist/index.js",
     external: ["openapi-fetch"],
     // +64 B: refusing a token an HTTP header cannot carry before sending (measured +63 B);
-    // +16 B: keeping a live token out of a refused token answer (measured +13 B).
-    budget: 3.5 * 1024 + 64 + 16,
+    // +16 B: keeping a live token out of a refused token answer (measured +13 B);
+    // +128 B: bounding the token's resolution by the attempt, and the provider's refresh by its own timeout (measured +113 B).
+    budget: 3.5 * 1024 + 64 + 16 + 128,
   },
   {
     name: "client with openapi-fetch",
     file: "dist/index.js",
     external: [],
-    // +64 B: the same token check (measured +58 B); +16 B: the same redaction (measured +14 B).
-    budget: 5.75 * 1024 + 64 + 16,
+    // +64 B: the same token check (measured +58 B); +16 B: the same redaction (measured +14 B);
+    // +128 B: the same token timeouts (measured +120 B).
+    budget: 5.75 * 1024 + 64 + 16 + 128,
   },
   { name: "./node transport", file: "dist/node.js", external: ["node:*"], budget: 1024 },
 ];

@@ -1,4 +1,4 @@
-import { attemptSignal } from "./attempt-signal.js";
+import { type AttemptSignal, attemptSignal, DEFAULT_TIMEOUT_MS } from "./attempt-signal.js";
 import { toConnectionError } from "./connection-errors.js";
 import { AuthenticationError, ConferenceClientError, TimeoutError } from "./errors.js";
 import { type ClientHooks, hooksMiddleware } from "./hooks.js";
@@ -51,7 +51,6 @@ export interface ConferenceClient {
 }
 
 const INVITE_PATH = "/v1.0/conference/videoConferences/{conferenceId}/users/invite";
-const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_MAX_RETRIES = 2;
 
 const isTokenProvider = (token: unknown): token is TokenProvider =>
@@ -74,9 +73,9 @@ export function createClientWithTiming(
     body: InviteUsersRequest,
     token: string,
     signal: AbortSignal | undefined,
+    perAttempt: AttemptSignal,
     timeoutMs: number,
   ): Promise<InviteUsersResult> {
-    const perAttempt = attemptSignal(signal, timeoutMs);
     try {
       const { data, error, response } = await raw.POST(INVITE_PATH, {
         params: { path: { conferenceId } },
@@ -114,19 +113,23 @@ export function createClientWithTiming(
     assertValidInvite(conferenceId, body);
     const retries = maxRetries ?? options.maxRetries ?? DEFAULT_MAX_RETRIES;
     const unsafe = options.retry?.unsafe === true;
+    const attemptTimeoutMs = timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     let refreshedToken = false;
     let retry = 0;
     for (;;) {
       signal?.throwIfAborted();
-      const token = await resolveToken();
+      // The token is part of the attempt: a hanging token source ends with its timeout or abort.
+      const perAttempt = attemptSignal(signal, attemptTimeoutMs);
+      let token: string;
       try {
-        return await attempt(
-          conferenceId,
-          body,
-          token,
-          signal,
-          timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-        );
+        token = await perAttempt.race(resolveToken());
+      } catch (error) {
+        perAttempt.release();
+        // Without a token nothing was sent.
+        throw perAttempt.timedOut() ? new TimeoutError(attemptTimeoutMs, false) : error;
+      }
+      try {
+        return await attempt(conferenceId, body, token, signal, perAttempt, attemptTimeoutMs);
       } catch (error) {
         if (!(error instanceof ConferenceClientError)) throw error;
         // A rejected token from a provider is renewed once, at no retry's cost: a 400 rang no one.

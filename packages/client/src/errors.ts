@@ -36,12 +36,12 @@ export class ConnectionError extends ConferenceClientError {
   override readonly name = "ConnectionError";
 }
 
-/** An attempt took longer than `timeoutMs`; the server may have acted. */
+/** An attempt took longer than `timeoutMs`; the server may have acted, unless the request was never sent. */
 export class TimeoutError extends ConferenceClientError {
   override readonly name = "TimeoutError";
 
-  constructor(timeoutMs: number) {
-    super(`No answer within ${timeoutMs} ms`, true);
+  constructor(timeoutMs: number, mayHaveActed = true) {
+    super(`No answer within ${timeoutMs} ms`, mayHaveActed);
   }
 }
 

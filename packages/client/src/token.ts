@@ -1,4 +1,6 @@
+import { DEFAULT_TIMEOUT_MS } from "./attempt-signal.js";
 import { toConnectionError } from "./connection-errors.js";
+import { TimeoutError } from "./errors.js";
 import { redact } from "./redact.js";
 import { parseBody, toApiError } from "./response-errors.js";
 import { type ClientFetch, createApiClient } from "./transport.js";
@@ -17,6 +19,8 @@ export interface AppTokenProviderOptions {
   /** Default: the spec's first server, https://api.dingtalk.io. */
   baseUrl?: string;
   fetch?: ClientFetch;
+  /** How long one token request may take. Default 30 000 ms. */
+  timeoutMs?: number;
 }
 
 /** Renew this long before expiry, so a token never expires in flight: 5 min, or a tenth of short lifetimes. */
@@ -27,17 +31,19 @@ const renewalMarginMs = (lifetimeMs: number) => Math.min(300_000, lifetimeMs / 1
  * until shortly before `expireIn`; concurrent callers share one refresh.
  */
 export function createAppTokenProvider(options: AppTokenProviderOptions): TokenProvider {
-  const { appKey, appSecret } = options;
+  const { appKey, appSecret, timeoutMs = DEFAULT_TIMEOUT_MS } = options;
   const api = createApiClient(options.baseUrl, options.fetch);
   let cached: { token: string; renewAt: number } | undefined;
   let refreshing: Promise<string> | undefined;
 
   async function refresh(): Promise<string> {
     const startedAt = Date.now();
+    // Its own timeout: a hanging refresh would hold up every caller sharing it.
+    const signal = AbortSignal.timeout(timeoutMs);
     const { data, error, response } = await api
-      .POST("/v1.0/oauth2/accessToken", { body: { appKey, appSecret }, parseAs: "text" })
+      .POST("/v1.0/oauth2/accessToken", { body: { appKey, appSecret }, parseAs: "text", signal })
       .catch((failure: unknown) => {
-        throw toConnectionError(failure);
+        throw signal.aborted ? new TimeoutError(timeoutMs) : toConnectionError(failure);
       });
     const body = redact(parseBody(error ?? data), appSecret) as Partial<GetAccessTokenResponse>;
     const { accessToken, expireIn } = body ?? {};

@@ -1,6 +1,11 @@
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { AuthenticationError, createAppTokenProvider, DingTalkApiError } from "../src/index.js";
+import {
+  AuthenticationError,
+  createAppTokenProvider,
+  DingTalkApiError,
+  TimeoutError,
+} from "../src/index.js";
 import { rejectionOf, testClient } from "./fixtures/client.js";
 import { type Reply, useTestServer } from "./fixtures/server.js";
 import { documentedExamples, requestExample } from "./fixtures/spec.js";
@@ -101,6 +106,19 @@ describe.each(transports)("createAppTokenProvider over $name", ({ fetch }) => {
     expect(inspect(error, { depth: 10 })).not.toContain(live);
   });
 
+  it("gives up on a token endpoint that never answers after its own timeout", async () => {
+    server().reply({ path: TOKEN_PATH, hang: true });
+    const tokens = createAppTokenProvider({
+      ...credentials,
+      baseUrl: server().url,
+      fetch,
+      timeoutMs: 500,
+    });
+    const rejection = rejectionOf(tokens());
+    await server().nextRequest();
+    expect(await rejection).toBeInstanceOf(TimeoutError);
+  });
+
   describe("with the client", () => {
     if (!invalidAuthentication) throw new Error("The spec documents no InvalidAuthentication");
     const rejected: Reply = {
@@ -109,6 +127,30 @@ describe.each(transports)("createAppTokenProvider over $name", ({ fetch }) => {
       status: 400,
       json: invalidAuthentication.body,
     };
+
+    it("ends a call whose token endpoint never answers with the call's timeout", async () => {
+      server().reply({ path: TOKEN_PATH, hang: true });
+      const client = testClient(server().url, fetch, { accessToken: provider(), timeoutMs: 500 });
+      const rejection = rejectionOf(client.inviteUsers("c", {}));
+      await server().nextRequest();
+      const error = await rejection;
+      expect(error).toBeInstanceOf(TimeoutError);
+      // No token, so no invite left: nobody was rung.
+      expect(error).toMatchObject({ mayHaveActed: false });
+      expect(server().requests.map((request) => request.url)).toEqual([TOKEN_PATH]);
+    });
+
+    it("ends a call whose token endpoint never answers when the caller aborts", async () => {
+      server().reply({ path: TOKEN_PATH, hang: true });
+      const client = testClient(server().url, fetch, { accessToken: provider() });
+      const controller = new AbortController();
+      const rejection = rejectionOf(client.inviteUsers("c", {}, { signal: controller.signal }));
+      await server().nextRequest();
+      const reason = new Error("caller gave up");
+      controller.abort(reason);
+      expect(await rejection).toBe(reason);
+      expect(server().requests.map((request) => request.url)).toEqual([TOKEN_PATH]);
+    });
 
     it("refreshes once on InvalidAuthentication and retries with the new token", async () => {
       server().reply(tokenReply("stale"), rejected, tokenReply("renewed"));
