@@ -22,6 +22,11 @@ export interface BatchFailure {
   readonly mayHaveActed: boolean;
 }
 
+/** Why a batch failed, as reports and logs show it: `code: message`. */
+export function failureReason(failure: Pick<BatchFailure, "code" | "message">): string {
+  return `${failure.code}: ${failure.message}`;
+}
+
 /**
  * One line of the journal. A batch is written `pending` (and flushed to disk) before
  * its request leaves, then `done` or `failed`: a crash between the two leaves it

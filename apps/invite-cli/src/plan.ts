@@ -1,4 +1,4 @@
-import type { JournalReplay, PersonState } from "./journal.js";
+import { failureReason, type JournalReplay, type PersonState } from "./journal.js";
 import { type Person, personKey } from "./people.js";
 
 export interface Batch {
@@ -70,7 +70,7 @@ export function planRun(
     alreadyInvited,
     ambiguous: [...ambiguous].map(([batch, { people: members, state }]) =>
       state.failure
-        ? { batch, people: members, reason: `${state.failure.code}: ${state.failure.message}` }
+        ? { batch, people: members, reason: failureReason(state.failure) }
         : { batch, people: members },
     ),
   };

@@ -6,7 +6,7 @@ import {
   type InviteUsersRequest,
   PermissionDeniedError,
 } from "@dingtalk-conference/client";
-import type { BatchFailure } from "./journal.js";
+import { type BatchFailure, failureReason } from "./journal.js";
 import { type Person, toInvitee, toPhoneInvitee } from "./people.js";
 
 export type BatchOutcome =
@@ -117,5 +117,5 @@ function withRequestId<T extends object>(
 /** One line for a person: `code: message (requestId …)`. */
 export function formatFailure(failure: BatchFailure): string {
   const requestId = failure.requestId ? ` (requestId ${failure.requestId})` : "";
-  return `${failure.code}: ${failure.message}${requestId}`;
+  return `${failureReason(failure)}${requestId}`;
 }

@@ -1,3 +1,4 @@
+import { failureReason } from "./journal.js";
 import { personKey } from "./people.js";
 import type { Plan } from "./plan.js";
 import type { FailedBatch, RunTally } from "./run-tally.js";
@@ -66,7 +67,7 @@ export function summarize(input: {
     ...mayHaveActed.map(({ batch, people = [], failure }) => ({
       batch,
       people,
-      reason: `${failure.code}: ${failure.message}`,
+      reason: failureReason(failure),
     })),
   ];
 
