@@ -57,11 +57,6 @@ export class CompactKeyMap {
     return this.#keys.at(entry);
   }
 
-  valueAt(entry: number): number {
-    this.#keys.at(entry); // throws for an entry that does not exist
-    return this.#values[entry] as number;
-  }
-
   /** Stages the key in the arena (see `StringArena.stage`) and looks it up. */
   #find(key: string): Found {
     const length = this.#keys.stage(key);
@@ -76,7 +71,7 @@ export class CompactKeyMap {
 
   #add(found: Found, value: number): void {
     const entry = this.#keys.commitStaged(found.length);
-    ensureCapacity(this.#values.buffer as ArrayBuffer, (entry + 1) * 4);
+    ensureCapacity(this.#values.buffer as ArrayBuffer, (entry + 1) * 4, "index");
     this.#values[entry] = checked(value);
     this.#slots[found.slot] = entry + 1;
     if (this.size * 2 > this.#slots.length) this.#rehash();

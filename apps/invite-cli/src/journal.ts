@@ -45,7 +45,7 @@ export type PersonState =
   | { readonly state: "ambiguous"; readonly batch: number; readonly failure?: BatchFailure };
 
 /** Each person's state by person key; a `Map` is one. */
-export interface PersonStates extends Iterable<[string, PersonState]> {
+export interface PersonStates {
   get(key: string): PersonState | undefined;
 }
 
@@ -130,13 +130,6 @@ class ReplayedStates implements PersonStates {
   get(key: string): PersonState | undefined {
     const batch = this.latestBatchOf.get(key);
     return batch === undefined ? undefined : this.batchStates.get(batch);
-  }
-
-  *[Symbol.iterator](): Iterator<[string, PersonState]> {
-    for (let entry = 0; entry < this.latestBatchOf.size; entry++) {
-      const state = this.batchStates.get(this.latestBatchOf.valueAt(entry)) as PersonState;
-      yield [this.latestBatchOf.keyAt(entry), state];
-    }
   }
 }
 

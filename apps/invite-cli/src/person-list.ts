@@ -38,11 +38,6 @@ export class PersonList implements Iterable<Person> {
     return personFromKey(this.#origins.keyAt(index), this.#nicks.at(index));
   }
 
-  /** The CSV line that gave entry `index`, or `fromFlag`. */
-  originAt(index: number): number {
-    return this.#origins.valueAt(index);
-  }
-
   *[Symbol.iterator](): Iterator<Person> {
     for (let index = 0; index < this.size; index++) yield this.at(index);
   }

@@ -19,7 +19,7 @@ export class StringArena {
   #count = 0;
 
   constructor() {
-    ensureCapacity(this.#starts.buffer as ArrayBuffer, 4);
+    ensureCapacity(this.#starts.buffer as ArrayBuffer, 4, "string offsets");
   }
 
   get size(): number {
@@ -46,7 +46,7 @@ export class StringArena {
   stage(text: string): number {
     const start = this.#end();
     // UTF-8 takes at most three bytes per UTF-16 code unit.
-    ensureCapacity(this.#memory, start + text.length * 3);
+    ensureCapacity(this.#memory, start + text.length * 3, "names and keys");
     if (this.#bytes.length !== this.#memory.byteLength) this.#bytes = Buffer.from(this.#memory);
     return this.#bytes.write(text, start, "utf8");
   }
@@ -71,7 +71,7 @@ export class StringArena {
 
   /** Adds the string `stage` wrote last and returns its index. */
   commitStaged(length: number): number {
-    ensureCapacity(this.#starts.buffer as ArrayBuffer, (this.#count + 2) * 4);
+    ensureCapacity(this.#starts.buffer as ArrayBuffer, (this.#count + 2) * 4, "string offsets");
     this.#starts[this.#count + 1] = this.#end() + length;
     return this.#count++;
   }

@@ -18,10 +18,11 @@ async function read(text: string, options: { chunkSize?: number; people?: Person
   const outcome = await readPeopleCsv(chunksOf(text, options.chunkSize), "people.csv", people);
   return {
     ...outcome,
-    people: [...people].map((person, index) => ({
-      person,
-      source: people.originAt(index) === fromFlag ? "flag" : `people.csv:${people.originAt(index)}`,
-    })),
+    people: [...people].map((person) => {
+      // Adding a listed person again changes nothing and answers with where they came from.
+      const origin = people.add(person, fromFlag);
+      return { person, source: origin === fromFlag ? "flag" : `people.csv:${origin}` };
+    }),
   };
 }
 

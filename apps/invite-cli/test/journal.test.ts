@@ -61,12 +61,14 @@ describe("journal", () => {
     );
     const replay = await replayJournal(path, "c1");
     expect(replay.nextBatch).toBe(6);
-    expect(Object.fromEntries(replay.people)).toEqual({
+    const keys = ["user:a", "phone:1", "user:b", "user:c", "user:d", "user:never-sent"];
+    expect(Object.fromEntries(keys.map((key) => [key, replay.people.get(key)]))).toEqual({
       "user:a": { state: "done" },
       "phone:1": { state: "done" },
       "user:b": { state: "done" },
       "user:c": { state: "ambiguous", batch: 3 },
       "user:d": { state: "ambiguous", batch: 4, failure: timeout },
+      "user:never-sent": undefined,
     });
   });
 

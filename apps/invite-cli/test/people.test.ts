@@ -63,8 +63,10 @@ describe("PersonList", () => {
     ] as const;
     for (const [line, person] of entries.entries()) people.add(person, line + 2);
     expect([...people]).toEqual(entries);
-    expect(entries.map((_, index) => people.originAt(index))).toEqual([2, 3, 4]);
+    // Adding someone again answers with the line that first gave them, and keeps the first entry.
+    expect(entries.map((person) => people.add(person, 9))).toEqual([2, 3, 4]);
     expect(people.add({ kind: "user", unionId: "Zoë-1", nick: "again" }, 9)).toBe(2);
+    expect([...people]).toEqual(entries);
   });
 
   it("finds every earlier entry of a long list", () => {
