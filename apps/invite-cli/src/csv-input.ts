@@ -24,9 +24,9 @@ interface ParsedRow {
 
 /**
  * csv-parse's stream, each record paired with where it ends. csv-parse's `info` option
- * tells that too, but builds a 14-field object per record by spreading, which made
- * reading 100 000 rows cost some 35 MB more at peak; its live `info` holds the same
- * offset when a record is pushed.
+ * tells that too, but builds a 14-field object per record by spreading, garbage that
+ * grows the peak memory of reading a long list; its live `info` holds the same offset
+ * when a record is pushed.
  */
 class OffsetParser extends Parser {
   override push(record: unknown, encoding?: BufferEncoding): boolean {

@@ -1,9 +1,9 @@
 /**
  * Memory that grows in place. A resizable ArrayBuffer reserves address space for its
  * maximum up front and commits memory only as it grows, so growing copies nothing and
- * leaves no old copy behind. Growing plain typed arrays by copying did: V8 frees such
- * external memory only at its next full collection, and on a list of 100 000 people
- * the dead copies outweighed the live list.
+ * leaves no old copy behind. Growing plain typed arrays by copying would: V8 frees such
+ * external memory only at its next full collection, so on a long list the dead copies
+ * would outweigh the live one.
  */
 export function growableMemory(maxBytes: number): ArrayBuffer {
   return new ArrayBuffer(0, { maxByteLength: maxBytes });
