@@ -1,10 +1,13 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { csvHeader, writePeopleCsv } from "../src/people-csv.js";
 
-const dir = mkdtempSync(join(tmpdir(), "bench-csv-"));
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "bench-csv-"));
+});
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("writePeopleCsv", () => {
