@@ -65,7 +65,9 @@ export async function readPeopleCsv(
       return;
     }
     if (record.length !== columns.count) {
-      issue(`${record.length} fields, the header has ${columns.count}`);
+      issue(
+        `${record.length} ${record.length === 1 ? "field" : "fields"}, the header has ${columns.count}`,
+      );
       return;
     }
     const result = personFromRow(record, columns);

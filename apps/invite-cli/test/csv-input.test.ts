@@ -91,6 +91,11 @@ describe("readPeopleCsv", () => {
     ]);
   });
 
+  it("names a row's field count in the singular when it has one field", async () => {
+    const { issues } = await read("unionId,nick\nu1\n");
+    expect(issues).toEqual([{ where: "people.csv:2", message: "1 field, the header has 2" }]);
+  });
+
   it("counts lines of only spaces or tabs, which are skipped as blank", async () => {
     const { people, issues } = await read("unionId,nick\n   \n\t\nu1,\n \t \nu2,User 2\n");
     expect(issues).toEqual([{ where: "people.csv:4", message: "user u1 has no nick" }]);
