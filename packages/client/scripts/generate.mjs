@@ -103,6 +103,39 @@ function checkedSchema(spec, schema, where, refsFollowed = []) {
   return checked;
 }
 
+const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
+/**
+ * The client gives openapi-fetch serializers for path parameters and JSON
+ * bodies only (src/transport.ts): it skips building the query and form ones
+ * on every call. A spec with a query parameter or another body type stops
+ * `pnpm generate`, so nothing the types admit would be dropped.
+ */
+function assertSerializable(spec) {
+  const deref = (value) => (value?.$ref ? resolvePointer(spec, value.$ref) : value);
+  for (const [path, item] of Object.entries(spec.paths ?? {})) {
+    for (const method of HTTP_METHODS.filter((name) => item[name])) {
+      const where = `${method.toUpperCase()} ${path}`;
+      const operation = item[method];
+      for (const parameter of [...(item.parameters ?? []), ...(operation.parameters ?? [])]) {
+        const { in: location, name } = deref(parameter);
+        if (location === "query" || location === "cookie") {
+          throw new Error(
+            `${where}: ${location} parameter \`${name}\` has no serializer in src/transport.ts; add one there and in generate.mjs`,
+          );
+        }
+      }
+      for (const type of Object.keys(deref(operation.requestBody)?.content ?? {})) {
+        if (type !== "application/json") {
+          throw new Error(
+            `${where}: a ${type} request body has no serializer in src/transport.ts; add one there and in generate.mjs`,
+          );
+        }
+      }
+    }
+  }
+}
+
 function renderSchemas(spec) {
   const declarations = Object.entries(requestSchemas).map(
     ([name, pointer]) =>
@@ -115,6 +148,7 @@ function renderSchemas(spec) {
 /** Every generated file, path relative to src/generated → contents. */
 async function renderAll() {
   const spec = loadSpec();
+  assertSerializable(spec);
   return new Map([
     ["openapi.ts", await renderTypes()],
     ["schemas.ts", renderSchemas(spec)],

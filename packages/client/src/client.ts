@@ -1,4 +1,4 @@
-import { type AttemptSignal, attemptSignal, DEFAULT_TIMEOUT_MS } from "./attempt-signal.js";
+import { type AttemptLimits, attemptLimits, DEFAULT_TIMEOUT_MS } from "./attempt-limits.js";
 import { toConnectionError } from "./connection-errors.js";
 import { AuthenticationError, ConferenceClientError, TimeoutError } from "./errors.js";
 import { type ClientHooks, hooksMiddleware } from "./hooks.js";
@@ -6,7 +6,13 @@ import { redact } from "./redact.js";
 import { isGatewayBan, parseBody, REQUEST_ID_HEADER, toApiError } from "./response-errors.js";
 import { backoffMs, DEFAULT_RETRY_TIMING, isRetryable, type RetryTiming, sleep } from "./retry.js";
 import type { TokenProvider } from "./token.js";
-import { type ApiClient, type ClientFetch, createApiClient, TOKEN_HEADER } from "./transport.js";
+import {
+  type ApiClient,
+  type ClientFetch,
+  createApiClient,
+  fetchWithUrl,
+  TOKEN_HEADER,
+} from "./transport.js";
 import type { InviteUsersRequest, InviteUsersResponse } from "./types.js";
 import { assertValidInvite, assertValidToken } from "./validation.js";
 
@@ -62,26 +68,37 @@ export function createClientWithTiming(
   timing: RetryTiming,
 ): ConferenceClient {
   const { accessToken } = options;
+  const fetchImpl: ClientFetch = options.fetch ?? globalThis.fetch;
   // Checked before any request is built: a bad token must neither leak nor count as sent.
   const resolveToken = async () =>
     assertValidToken(typeof accessToken === "function" ? await accessToken() : accessToken);
-  const raw = createApiClient(options.baseUrl, options.fetch, resolveToken);
+  const raw = createApiClient(options.baseUrl, fetchImpl, resolveToken);
   if (options.hooks) raw.use(hooksMiddleware(options.hooks));
+
+  /** The token from a function, within the attempt's limits: it may hang. */
+  async function tokenWithin(limits: AttemptLimits, timeoutMs: number): Promise<string> {
+    try {
+      return await limits.race(resolveToken());
+    } catch (error) {
+      // Without a token nothing was sent.
+      throw limits.timedOut() ? new TimeoutError(timeoutMs, false) : error;
+    }
+  }
 
   async function attempt(
     conferenceId: string,
     body: InviteUsersRequest,
     token: string,
-    signal: AbortSignal | undefined,
-    perAttempt: AttemptSignal,
+    limits: AttemptLimits,
     timeoutMs: number,
+    signal: AbortSignal | undefined,
   ): Promise<InviteUsersResult> {
     try {
       const { data, error, response } = await raw.POST(INVITE_PATH, {
         params: { path: { conferenceId } },
         body,
         headers: { [TOKEN_HEADER]: token },
-        signal: perAttempt.signal,
+        fetch: fetchWithUrl(fetchImpl, () => limits.forFetch(fetchImpl.enforcesTimeout)),
         parseAs: "text",
       });
       // Read as text: the body may be anything a gateway sends, and must never crash the parse.
@@ -98,10 +115,10 @@ export function createClientWithTiming(
     } catch (error) {
       if (error instanceof ConferenceClientError) throw error;
       if (signal?.aborted) throw signal.reason;
-      if (perAttempt.timedOut()) throw new TimeoutError(timeoutMs);
+      if (limits.timedOut(error)) throw new TimeoutError(timeoutMs);
       throw toConnectionError(error);
     } finally {
-      perAttempt.release();
+      limits.release();
     }
   }
 
@@ -118,18 +135,14 @@ export function createClientWithTiming(
     let retry = 0;
     for (;;) {
       signal?.throwIfAborted();
-      // The token is part of the attempt: a hanging token source ends with its timeout or abort.
-      const perAttempt = attemptSignal(signal, attemptTimeoutMs);
-      let token: string;
+      const limits = attemptLimits(signal, attemptTimeoutMs);
+      // A string is checked as it is; only a function's token needs waiting for.
+      const token =
+        typeof accessToken === "string"
+          ? assertValidToken(accessToken)
+          : await tokenWithin(limits, attemptTimeoutMs);
       try {
-        token = await perAttempt.race(resolveToken());
-      } catch (error) {
-        perAttempt.release();
-        // Without a token nothing was sent.
-        throw perAttempt.timedOut() ? new TimeoutError(attemptTimeoutMs, false) : error;
-      }
-      try {
-        return await attempt(conferenceId, body, token, signal, perAttempt, attemptTimeoutMs);
+        return await attempt(conferenceId, body, token, limits, attemptTimeoutMs, signal);
       } catch (error) {
         if (!(error instanceof ConferenceClientError)) throw error;
         // A rejected token from a provider is renewed once, at no retry's cost: a 400 rang no one.

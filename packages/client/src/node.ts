@@ -7,9 +7,10 @@
 // This file is the "./node" entry; nothing in the main entry imports it.
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
-import type { FetchResponse } from "./transport.js";
+import { fetchTimeoutError } from "./attempt-limits.js";
+import type { ClientRequestInit, FetchHeaders, FetchResponse } from "./transport.js";
 
-export type { FetchResponse } from "./transport.js";
+export type { ClientRequestInit, FetchHeaders, FetchResponse } from "./transport.js";
 
 export interface NodeFetchOptions {
   /** Agent for http: URLs; default a keep-alive agent. */
@@ -18,11 +19,15 @@ export interface NodeFetchOptions {
   httpsAgent?: HttpsAgent;
 }
 
-/** A fetch-shaped function whose answers are FetchResponses, not whole Responses. */
-export type NodeFetch = (
+/**
+ * A fetch-shaped function whose answers are FetchResponses, not whole
+ * Responses. It enforces `init.timeoutMs` itself, so the client gives it no
+ * AbortSignal per attempt.
+ */
+export type NodeFetch = ((
   input: string | URL | Request,
-  init?: RequestInit,
-) => Promise<FetchResponse>;
+  init?: ClientRequestInit,
+) => Promise<FetchResponse>) & { readonly enforcesTimeout: true };
 
 /** Decodes as Response.text() does: UTF-8, a leading byte-order mark dropped. */
 const utf8 = new TextDecoder();
@@ -32,11 +37,26 @@ function toHeaderRecord(headers: HeadersInit | undefined): Record<string, string
   return Object.fromEntries(headers instanceof Headers ? headers : new Headers(headers));
 }
 
-function toHeaders(message: IncomingMessage): Headers {
-  const headers = new Headers();
-  const raw = message.rawHeaders;
-  for (let i = 0; i < raw.length; i += 2) headers.append(raw[i] as string, raw[i + 1] as string);
-  return headers;
+/**
+ * An answer's headers, read from the ones node:http parsed: a whole Headers
+ * per answer (each header validated as it is added) cost ~3 µs a call, and
+ * most answers are only asked for one or two. Iterating, which only a failure
+ * needs, goes through a Headers.
+ */
+function toHeaders(message: IncomingMessage): FetchHeaders {
+  return {
+    get(name) {
+      const value = message.headers[name.toLowerCase()];
+      return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
+    },
+    [Symbol.iterator]() {
+      const headers = new Headers();
+      const raw = message.rawHeaders;
+      for (let i = 0; i < raw.length; i += 2)
+        headers.append(raw[i] as string, raw[i + 1] as string);
+      return headers[Symbol.iterator]();
+    },
+  };
 }
 
 function toResponse(message: IncomingMessage, body: Buffer): FetchResponse {
@@ -51,7 +71,7 @@ function toResponse(message: IncomingMessage, body: Buffer): FetchResponse {
   };
 }
 
-async function requestParts(input: Request, init: RequestInit | undefined) {
+async function requestParts(input: Request, init: ClientRequestInit | undefined) {
   // A Request: read what fetch would have read.
   const body = input.body === null ? undefined : new Uint8Array(await input.arrayBuffer());
   return {
@@ -65,14 +85,15 @@ async function requestParts(input: Request, init: RequestInit | undefined) {
  * A fetch for JSON APIs on node:http(s): string or byte bodies, no redirects
  * followed, no streaming; it answers with status, ok, headers, text() and
  * json(). Network failures reject like fetch's, with a TypeError whose
- * `cause` carries the system error code.
+ * `cause` carries the system error code; a call outliving `init.timeoutMs`
+ * rejects with a "TimeoutError" DOMException, as with AbortSignal.timeout().
  */
 export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
   const httpAgent = options.httpAgent ?? new HttpAgent({ keepAlive: true });
   const httpsAgent = options.httpsAgent ?? new HttpsAgent({ keepAlive: true });
 
-  function send(input: string | URL, init: RequestInit = {}): Promise<FetchResponse> {
-    const { signal } = init;
+  function send(input: string | URL, init: ClientRequestInit = {}): Promise<FetchResponse> {
+    const { signal, timeoutMs } = init;
     const url = new URL(input);
     const isHttps = url.protocol === "https:";
     return new Promise((resolve, reject) => {
@@ -82,33 +103,40 @@ export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
         headers: toHeaderRecord(init.headers),
         agent: isHttps ? httpsAgent : httpAgent,
       });
-      const onAbort = () => {
-        request.destroy();
-        reject(signal?.reason);
-      };
-      signal?.addEventListener("abort", onAbort, { once: true });
-      const fail = (error: Error) => {
+      // Every way the call ends goes through `end`, which stops the timer and the listener.
+      const end = (settle: () => void) => {
+        clearTimeout(timer);
         signal?.removeEventListener("abort", onAbort);
-        reject(new TypeError("fetch failed", { cause: error }));
+        settle();
       };
+      const abort = (reason: unknown) => {
+        request.destroy();
+        end(() => reject(reason));
+      };
+      const onAbort = () => abort(signal?.reason);
+      const timer =
+        timeoutMs === undefined
+          ? undefined
+          : setTimeout(() => abort(fetchTimeoutError()), timeoutMs);
+      signal?.addEventListener("abort", onAbort, { once: true });
+      const fail = (error: Error) =>
+        end(() => reject(new TypeError("fetch failed", { cause: error })));
       request.on("error", fail);
       request.on("response", (message: IncomingMessage) => {
         const chunks: Buffer[] = [];
         message.on("data", (chunk: Buffer) => chunks.push(chunk));
         message.on("error", fail);
-        message.on("end", () => {
-          signal?.removeEventListener("abort", onAbort);
-          resolve(toResponse(message, Buffer.concat(chunks)));
-        });
+        message.on("end", () => end(() => resolve(toResponse(message, Buffer.concat(chunks)))));
       });
       request.end(init.body as string | Uint8Array | undefined);
     });
   }
 
-  return (input, init) =>
+  const nodeFetch = (input: string | URL | Request, init?: ClientRequestInit) =>
     typeof input === "string" || input instanceof URL
       ? send(input, init)
       : requestParts(input, init).then((parts) =>
           send(parts.input, { ...parts.init, body: parts.body }),
         );
+  return Object.assign(nodeFetch, { enforcesTimeout: true as const });
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_TIMEOUT_MS } from "./attempt-signal.js";
+import { DEFAULT_TIMEOUT_MS } from "./attempt-limits.js";
 import { toConnectionError } from "./connection-errors.js";
 import { TimeoutError } from "./errors.js";
 import { redact } from "./redact.js";
