@@ -68,20 +68,46 @@ async function section(name: string, measure: () => Promise<ResultRow[]>): Promi
   }
 }
 
+/** The sections in table order, by the name `--only` takes. */
+const sections: Record<string, (config: BenchConfig) => Promise<ResultRow[]>> = {
+  calls: measureCalls,
+  weight: measureWeight,
+  batch: measureBatch,
+  suite: measureSuite,
+};
+
+/** The sections `--only a,b` names (all when absent); an unknown name stops the run before measuring. */
+function chosenSections(argv: readonly string[]): string[] {
+  const at = argv.indexOf("--only");
+  if (at === -1) return Object.keys(sections);
+  const names = (argv[at + 1] ?? "").split(",").filter(Boolean);
+  const unknown = names.filter((name) => !Object.hasOwn(sections, name));
+  if (names.length === 0 || unknown.length > 0) {
+    throw new Error(
+      `--only takes a comma-separated list of ${Object.keys(sections).join(", ")}; got ${JSON.stringify(argv[at + 1] ?? "")}`,
+    );
+  }
+  return names;
+}
+
 async function main(): Promise<void> {
-  const config = benchConfig(process.argv.includes("--quick"));
+  const argv = process.argv.slice(2);
+  const config = benchConfig(argv.includes("--quick"));
+  const names = chosenSections(argv);
+  const complete = names.length === Object.keys(sections).length;
   const machine = describeMachine();
-  console.log(`bench${config.quick ? " --quick" : ""}: ${machine}`);
-  const rows = [
-    ...(await section("calls and validation", () => measureCalls(config))),
-    ...(await section("weight", measureWeight)),
-    ...(await section("batch", () => measureBatch(config))),
-    ...(await section("suite", () => measureSuite(config))),
-  ];
+  console.log(
+    `bench${config.quick ? " --quick" : ""}${complete ? "" : ` --only ${names}`}: ${machine}`,
+  );
+  const rows: ResultRow[] = [];
+  for (const [name, measure] of Object.entries(sections)) {
+    if (names.includes(name)) rows.push(...(await section(name, () => measure(config))));
+  }
 
   const table = renderTable(rows);
   console.log(`\n${table}`);
-  if (!config.quick) {
+  // RESULTS.md is the whole table: a partial or smoke run only prints.
+  if (!config.quick && complete) {
     await writeFile(resultsFile, `# Benchmark results\n\n${machine}\n\n${table}`);
     console.log(`written to ${resultsFile}`);
   }
