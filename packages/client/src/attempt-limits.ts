@@ -33,6 +33,33 @@ export interface AttemptLimits {
 export const fetchTimeoutError = () =>
   new DOMException("The operation was aborted due to timeout", "TimeoutError");
 
+/**
+ * Calls `onTime` after `ms`, or `onAbort` with the signal's reason as soon as
+ * it aborts (at once if it has), whichever comes first. Returns the stop.
+ */
+export function timeOrAbort(
+  signal: AbortSignal | undefined,
+  ms: number,
+  onTime: () => void,
+  onAbort: (reason: unknown) => void,
+): () => void {
+  const stop = () => {
+    clearTimeout(timer);
+    signal?.removeEventListener("abort", abort);
+  };
+  const abort = () => {
+    stop();
+    onAbort(signal?.reason);
+  };
+  const timer = setTimeout(() => {
+    stop();
+    onTime();
+  }, ms);
+  if (signal?.aborted) abort();
+  else signal?.addEventListener("abort", abort, { once: true });
+  return stop;
+}
+
 export function attemptLimits(caller: AbortSignal | undefined, timeoutMs: number): AttemptLimits {
   const deadline = Date.now() + timeoutMs;
   const timeLeft = () => Math.max(0, deadline - Date.now());
@@ -41,18 +68,17 @@ export function attemptLimits(caller: AbortSignal | undefined, timeoutMs: number
   let release = () => {};
 
   /** Calls `onEnd` with the caller's reason or a timeout error, whichever comes first, until released. */
-  function onAbortOrTimeout(onEnd: (reason: unknown) => void): () => void {
-    const onCallerAbort = () => onEnd(caller?.reason);
-    const timer = setTimeout(() => {
-      timedOut = true;
-      onEnd(fetchTimeoutError());
-    }, timeLeft());
-    caller?.addEventListener("abort", onCallerAbort, { once: true });
-    return () => {
-      clearTimeout(timer);
-      caller?.removeEventListener("abort", onCallerAbort);
-    };
-  }
+  const watch = (onEnd: (reason: unknown) => void) => {
+    release = timeOrAbort(
+      caller,
+      timeLeft(),
+      () => {
+        timedOut = true;
+        onEnd(fetchTimeoutError());
+      },
+      onEnd,
+    );
+  };
 
   return {
     forFetch(enforcesTimeout) {
@@ -61,20 +87,13 @@ export function attemptLimits(caller: AbortSignal | undefined, timeoutMs: number
         return { signal: caller, timeoutMs: timeLeft() };
       }
       const controller = new AbortController();
-      if (caller?.aborted) controller.abort(caller.reason);
-      else release = onAbortOrTimeout((reason) => controller.abort(reason));
+      watch((reason) => controller.abort(reason));
       return { signal: controller.signal };
     },
-    race(promise) {
-      caller?.throwIfAborted();
-      let stop = () => {};
-      return Promise.race([
-        promise,
-        new Promise<never>((_, reject) => {
-          stop = onAbortOrTimeout(reject);
-        }),
-      ]).finally(() => stop());
-    },
+    race: (promise) =>
+      Promise.race([promise, new Promise<never>((_, reject) => watch(reject))]).finally(() =>
+        release(),
+      ),
     timedOut: (error) =>
       timedOut || (enforcedByFetch && (error as Error | undefined)?.name === "TimeoutError"),
     release: () => release(),
