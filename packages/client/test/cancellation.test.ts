@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { TimeoutError } from "../src/index.js";
+import type { ClientFetch, ClientRequestInit } from "../src/transport.js";
 import { rejectionOf, testClient } from "./fixtures/client.js";
 import { useTestServer } from "./fixtures/server.js";
 import { documentedExamples } from "./fixtures/spec.js";
@@ -62,5 +63,47 @@ describe.each(transports)("timeouts and cancellation over $name", ({ fetch }) =>
     }).inviteUsers("c", {}, { signal: controller.signal });
     expect(await rejectionOf(call)).toBe(reason);
     expect(server().requests).toHaveLength(1);
+  });
+});
+
+describe("what bounds an attempt, by kind of fetch", () => {
+  const server = useTestServer();
+
+  /** A fetch over the global one that keeps each init it is given. */
+  function recordingFetch(enforcesTimeout: boolean) {
+    const inits: ClientRequestInit[] = [];
+    const fetchImpl: ClientFetch = Object.assign(
+      (url: string, init: ClientRequestInit) => {
+        inits.push(init);
+        return fetch(url, init);
+      },
+      { enforcesTimeout },
+    );
+    return { fetchImpl, inits };
+  }
+
+  it("gives a fetch that enforces timeoutMs the time left, and no signal of the client's", async () => {
+    const { fetchImpl, inits } = recordingFetch(true);
+    await testClient(server().url, fetchImpl, { timeoutMs: 5000 }).inviteUsers("c", {});
+    expect(inits).toHaveLength(1);
+    expect(inits[0]?.signal).toBeUndefined();
+    expect(inits[0]?.timeoutMs).toBeGreaterThan(4000);
+    expect(inits[0]?.timeoutMs).toBeLessThanOrEqual(5000);
+  });
+
+  it("passes the caller's own signal to such a fetch as it is", async () => {
+    const { fetchImpl, inits } = recordingFetch(true);
+    const { signal } = new AbortController();
+    await testClient(server().url, fetchImpl).inviteUsers("c", {}, { signal });
+    expect(inits[0]?.signal).toBe(signal);
+  });
+
+  it("gives any other fetch one AbortSignal for both, and no timeoutMs", async () => {
+    const { fetchImpl, inits } = recordingFetch(false);
+    const { signal } = new AbortController();
+    await testClient(server().url, fetchImpl).inviteUsers("c", {}, { signal });
+    expect(inits[0]?.signal).toBeInstanceOf(AbortSignal);
+    expect(inits[0]?.signal).not.toBe(signal);
+    expect(inits[0]?.timeoutMs).toBeUndefined();
   });
 });

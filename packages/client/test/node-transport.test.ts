@@ -93,4 +93,22 @@ describe("createNodeFetch", () => {
     controller.abort(reason);
     expect(await rejectionOf(call)).toBe(reason);
   });
+
+  it("says it enforces timeoutMs, and rejects as fetch with AbortSignal.timeout() does", async () => {
+    expect(nodeFetch.enforcesTimeout).toBe(true);
+    server().reply({ hang: true });
+    const error = await rejectionOf(nodeFetch(server().url, { timeoutMs: 20 }));
+    expect(error).toBeInstanceOf(DOMException);
+    expect(error).toMatchObject({ name: "TimeoutError" });
+    expect(server().requests).toHaveLength(1);
+  });
+
+  it("answers a call that finishes within timeoutMs, its timer then gone", async () => {
+    // A timer left behind would keep the process alive for a whole timeout.
+    const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === "Timeout");
+    const before = timers().length;
+    const response = await nodeFetch(server().url, { timeoutMs: 60_000 });
+    expect(response.status).toBe(200);
+    expect(timers()).toHaveLength(before);
+  });
 });
