@@ -21,17 +21,21 @@ export function clientWithNodeTransport(baseUrl: string, body: InviteUsersReques
   };
 }
 
-/** The Node transport alone, called as fetch(url, init): separates its cost from the client's. */
+/**
+ * The Node transport alone, called as fetch(url, init) with the per-call
+ * timeout the client gives it: separates its cost from the client's.
+ */
 export function nodeTransportAlone(baseUrl: string, body: InviteUsersRequest): Subject {
   const nodeFetch = createNodeFetch();
   const url = inviteUrl(baseUrl);
   return {
-    name: "createNodeFetch() alone, (url, init)",
+    name: "createNodeFetch() alone, with timeoutMs",
     call: async () => {
       const response = await nodeFetch(url, {
         method: "POST",
         headers: { "content-type": "application/json", "x-acs-dingtalk-access-token": accessToken },
         body: JSON.stringify(body),
+        timeoutMs: 30_000,
       });
       assertSuccess("createNodeFetch", await response.json());
     },

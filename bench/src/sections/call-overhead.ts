@@ -11,6 +11,12 @@ export interface CallSubject {
   readonly maxRatio?: number;
   /** A subject this one must beat at the median, when the row has such a target. */
   readonly mustBeat?: string;
+  /**
+   * A second baseline whose median ratio the row also shows: one doing the
+   * work `against` skips (a timeout, a fetch-shaped API), so the row says what
+   * the subject adds on top of it.
+   */
+  readonly alsoAgainst?: string;
 }
 
 function describe(stats: CallStats, concurrent: boolean): string {
@@ -36,6 +42,18 @@ function targetOf(
   return goals.length ? goals.join("; ") : undefined;
 }
 
+function ratioCell(
+  own: CallStats,
+  base: CallStats,
+  alsoAgainst: string | undefined,
+  stats: Map<string, CallStats>,
+): string {
+  const cell = `${formatRatio(own.medianMs / base.medianMs)} (p99 ${formatRatio(own.p99Ms / base.p99Ms)})`;
+  if (alsoAgainst === undefined) return cell;
+  const second = stats.get(alsoAgainst) as CallStats;
+  return `${cell}; ${formatRatio(own.medianMs / second.medianMs)} vs ${alsoAgainst}`;
+}
+
 /**
  * Latency per invite call on loopback, sequential and with 32 in flight; every
  * median and p99 is a ratio against the same figure of the row's baseline.
@@ -58,7 +76,7 @@ export async function measureCallOverhead(
         measure: label,
         subject: entry.subject.name,
         measured: describe(own, options.inFlight > 1),
-        ratio: `${formatRatio(own.medianMs / base.medianMs)} (p99 ${formatRatio(own.p99Ms / base.p99Ms)})`,
+        ratio: ratioCell(own, base, entry.alsoAgainst, stats),
         against: entry.against === entry.subject.name ? "itself (baseline)" : entry.against,
         target: targetOf(entry, stats, own),
       });

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import type { BenchConfig } from "../src/config.js";
+import type { Subject } from "../src/harness.js";
+import { measureCallOverhead } from "../src/sections/call-overhead.js";
+
+const small = { iterations: 20, timeMs: 1, warmupIterations: 5, rounds: 1 };
+const config = {
+  sequential: { ...small, inFlight: 1 },
+  inFlight: { ...small, inFlight: 2 },
+} as BenchConfig;
+
+/** A subject whose every call waits `ms`. */
+const waiting = (name: string, ms: number): Subject => ({
+  name,
+  call: () => new Promise((resolve) => setTimeout(resolve, ms)),
+});
+
+describe("measureCallOverhead", () => {
+  it("shows a row's ratio against its baseline, and against a second one when asked", async () => {
+    const floor = waiting("floor", 0);
+    const sameWork = waiting("same work", 2);
+    const rows = await measureCallOverhead(
+      [
+        { subject: floor, against: floor.name },
+        { subject: sameWork, against: floor.name },
+        { subject: waiting("subject", 2), against: floor.name, alsoAgainst: sameWork.name },
+      ],
+      config,
+    );
+
+    const sequential = rows.filter((row) => row.measure === "call, sequential");
+    expect(sequential.map((row) => row.against)).toEqual(["itself (baseline)", "floor", "floor"]);
+    expect(sequential[1]?.ratio).not.toContain(" vs ");
+    expect(sequential[2]?.ratio).toMatch(/^\S+× \(p99 \S+×\); \S+× vs same work$/);
+    expect(rows.filter((row) => row.measure === "call, 2 in flight")).toHaveLength(3);
+  });
+});
