@@ -32,6 +32,28 @@ function describeBundle(size: BundleSize): string {
 const shrinkOrRatio = (own: number, base: number): string =>
   own < base ? `÷${(base / own).toFixed(base / own >= 10 ? 0 : 1)}` : formatRatio(own / base);
 
+/** The smallest of the minified, gzip and brotli shrink factors: the target holds only if all do. */
+const leastShrink = (own: BundleSize, vendor: BundleSize): number =>
+  Math.min(vendor.minified / own.minified, vendor.gzip / own.gzip, vendor.brotli / own.brotli);
+
+/**
+ * The target against both vendor programs: the import its documentation
+ * shows (what a user of the SDK ships) and its conference module alone (the
+ * least a user could ship with it).
+ */
+function shrinkTargets(own: BundleSize, sizes: Map<string, BundleSize>): string {
+  return (["vendorDocumented", "vendor"] as const)
+    .map((key) => {
+      const shrink = leastShrink(own, sizes.get(key) as BundleSize);
+      const label = weightPrograms[key].label.replace("vendor SDK, ", "");
+      return verdict(
+        `≥ ${minimumShrink}× smaller than the ${label} (÷${shrink.toFixed(0)})`,
+        shrink >= minimumShrink,
+      );
+    })
+    .join("; ");
+}
+
 export async function measureWeight(): Promise<ResultRow[]> {
   const sizes = new Map<string, BundleSize>();
   for (const [key, program] of Object.entries(weightPrograms)) {
@@ -41,11 +63,6 @@ export async function measureWeight(): Promise<ResultRow[]> {
   const rows: ResultRow[] = [];
   for (const [key, program] of Object.entries(weightPrograms)) {
     const own = sizes.get(key) as BundleSize;
-    const shrink = Math.min(
-      vendor.minified / own.minified,
-      vendor.gzip / own.gzip,
-      vendor.brotli / own.brotli,
-    );
     rows.push({
       measure: "weight, invite-one-user bundle",
       subject: program.label,
@@ -60,10 +77,7 @@ export async function measureWeight(): Promise<ResultRow[]> {
               )
               .join(" · "),
       against: key === "vendor" ? "itself (baseline)" : weightPrograms.vendor.label,
-      target:
-        key === "client"
-          ? verdict(`≥ ${minimumShrink}× smaller`, shrink >= minimumShrink)
-          : undefined,
+      target: key === "client" ? shrinkTargets(own, sizes) : undefined,
     });
   }
 
