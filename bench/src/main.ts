@@ -1,6 +1,6 @@
 // `pnpm bench` (full run, writes RESULTS.md) and `pnpm bench --quick` (CI smoke
 // mode: a few hundred calls, small lists, writes nothing).
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import {
   fetchWithRequest,
@@ -14,6 +14,7 @@ import { benchRoot } from "./bench-root.js";
 import { clientWithFetch, clientWithNodeTransport, nodeTransportAlone } from "./client-subjects.js";
 import { type BenchConfig, benchConfig } from "./config.js";
 import { inviteBody } from "./invite-call.js";
+import { withSummary } from "./readme-summary.js";
 import { describeMachine, failedRow, type ResultRow, renderTable } from "./report.js";
 import { measureBatch } from "./sections/batch.js";
 import { measureCallOverhead } from "./sections/call-overhead.js";
@@ -23,6 +24,7 @@ import { measureWeight } from "./sections/weight.js";
 import { startServerProcess } from "./server/server-process.js";
 
 const resultsFile = join(benchRoot, "RESULTS.md");
+const rootReadme = join(benchRoot, "..", "README.md");
 
 /** Loopback call overhead and validation cost, which share one server process. */
 async function measureCalls(config: BenchConfig): Promise<ResultRow[]> {
@@ -119,7 +121,10 @@ async function main(): Promise<void> {
   // RESULTS.md is the whole table: a partial or smoke run only prints.
   if (!config.quick && complete) {
     await writeFile(resultsFile, `# Benchmark results\n\n${machine}\n\n${table}`);
-    console.log(`written to ${resultsFile}`);
+    const summary = renderTable(rows.filter((row) => row.target !== undefined));
+    const readme = await readFile(rootReadme, "utf8");
+    await writeFile(rootReadme, withSummary(readme, `${machine}\n\n${summary}`, "README.md"));
+    console.log(`written to ${resultsFile}, and the rows with a target to ${rootReadme}`);
   }
   // A figure that could not be measured fails the run (CI's smoke mode exists for this);
   // a missed target never does: figures are for reading, not asserting.
