@@ -12,7 +12,8 @@
 //   examplePathParams(operation)     { name: example } of its path parameters
 //   expandPath(template, params)     a concrete path, each parameter percent-encoded
 //   securityHeadersOf(operation)     the apiKey header names its security requirements need
-//   responsesOf(operation)           every status × content type × named example it documents
+//   responsesOf(operation)           every status × content type × named example it documents,
+//                                    with the client error class its x-client-error names
 //
 // Every failure is a SpecDocumentError naming where in the spec it is.
 import { readFileSync } from "node:fs";
@@ -30,6 +31,8 @@ export type Schema = { readonly [keyword: string]: unknown };
 export interface Example {
   readonly summary?: string;
   readonly value?: unknown;
+  /** On an error example: the class @dingtalk-conference/client throws for that answer. */
+  readonly "x-client-error"?: unknown;
 }
 
 export interface MediaType {
@@ -250,6 +253,12 @@ export interface DocumentedExample {
   readonly exampleName?: string;
   readonly summary?: string;
   readonly example?: unknown;
+  /**
+   * The name of the class @dingtalk-conference/client throws for this answer,
+   * from the example's x-client-error (the lint ruleset requires it on every
+   * 4xx/5xx example); absent where the spec names none.
+   */
+  readonly clientError?: string;
 }
 
 /**
@@ -263,15 +272,35 @@ export function responsesOf(operation: Operation): DocumentedExample[] {
     return Object.entries(response.content).flatMap(([contentType, media]) => {
       const examples = Object.entries(media.examples ?? {});
       if (examples.length === 0) return [{ status, contentType }];
-      return examples.map(([exampleName, { summary, value }]) => ({
-        status,
-        contentType,
-        exampleName,
-        ...(summary === undefined ? {} : { summary }),
-        example: value,
-      }));
+      return examples.map(([exampleName, example]) => {
+        const { summary, value } = example;
+        const clientError = clientErrorOf(
+          example,
+          `${operation.operationId} → ${status} ${exampleName}`,
+        );
+        return {
+          status,
+          contentType,
+          exampleName,
+          ...(summary === undefined ? {} : { summary }),
+          example: value,
+          ...(clientError === undefined ? {} : { clientError }),
+        };
+      });
     });
   });
+}
+
+/** An example's x-client-error: a class name, or absent; anything else is a mistake in the spec. */
+function clientErrorOf(example: Example, where: string): string | undefined {
+  const name = example["x-client-error"];
+  if (name === undefined) return undefined;
+  if (typeof name !== "string" || !/^[A-Za-z_$][\w$]*$/.test(name)) {
+    throw new SpecDocumentError(
+      `${where}: x-client-error must name a class of @dingtalk-conference/client, got ${JSON.stringify(name)}`,
+    );
+  }
+  return name;
 }
 
 /** A concrete path from a template, each parameter percent-encoded as one segment. */

@@ -162,6 +162,53 @@ describe("examples", () => {
       { status: "204" },
     ]);
   });
+
+  it("gives the client error class an example's x-client-error names", () => {
+    const [operation] = operationsOf(
+      onePath({
+        responses: {
+          "400": {
+            content: {
+              "application/json": {
+                examples: { bad: { value: { code: "bad" }, "x-client-error": "ParamsError" } },
+              },
+            },
+          },
+        },
+      }),
+    );
+    expect(operation && responsesOf(operation)).toEqual([
+      {
+        status: "400",
+        contentType: "application/json",
+        exampleName: "bad",
+        example: { code: "bad" },
+        clientError: "ParamsError",
+      },
+    ]);
+  });
+
+  it.each([
+    ["", '""'],
+    [42, "42"],
+    ["Params Error", '"Params Error"'],
+  ])("names the example whose x-client-error %j is no class name", (name, shown) => {
+    const [operation] = operationsOf(
+      onePath({
+        responses: {
+          "400": {
+            content: { "application/json": { examples: { bad: { "x-client-error": name } } } },
+          },
+        },
+      }),
+    );
+    if (!operation) throw new Error("no operation");
+    expect(() => responsesOf(operation)).toThrow(
+      new SpecDocumentError(
+        `postThing → 400 bad: x-client-error must name a class of @dingtalk-conference/client, got ${shown}`,
+      ),
+    );
+  });
 });
 
 describe("the committed spec", () => {
@@ -176,5 +223,15 @@ describe("the committed spec", () => {
     expect(securityHeadersOf(invite)).toEqual(
       Object.values(spec.components.securitySchemes).map((scheme) => scheme.name),
     );
+  });
+
+  it("names the client error class of every error example", () => {
+    const errorExamples = operationsOf(loadSpec())
+      .flatMap(responsesOf)
+      .filter((response) => /^[45]/.test(response.status));
+    expect(errorExamples.length).toBeGreaterThan(0);
+    for (const response of errorExamples) {
+      expect(response.clientError, `${response.status} ${response.exampleName}`).toMatch(/Error$/);
+    }
   });
 });

@@ -182,6 +182,24 @@ describe("spec lint", () => {
       },
     },
     {
+      broken: "an error example that names no client error class",
+      rule: "rule/error-example-names-client-error",
+      change: (spec: Spec) => {
+        delete spec.components.responses.Forbidden.content["application/json"].examples[
+          "Forbidden.AccessDenied.QpsLimitForAppkeyAndApi"
+        ]["x-client-error"];
+      },
+    },
+    {
+      broken: "an inline error response's example that names no client error class",
+      rule: "rule/error-example-names-client-error",
+      change: (spec: Spec) => {
+        delete spec.paths["/v1.0/oauth2/accessToken"].post.responses["400"].content[
+          "application/json"
+        ].examples.invalidClientIdOrSecret["x-client-error"];
+      },
+    },
+    {
       broken: "a property without description",
       rule: "rule/property-has-description",
       change: (spec: Spec) => {
