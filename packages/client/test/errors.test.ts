@@ -1,35 +1,45 @@
 import { describe, expect, it } from "vitest";
+import * as clientExports from "../src/index.js";
 import {
-  AuthenticationError,
   ConferenceClientError,
   DingTalkApiError,
-  ParamsError,
-  PermissionDeniedError,
   SystemError,
   ThrottledError,
-  UnknownUserError,
 } from "../src/index.js";
 import { rejectionOf, testClient } from "./fixtures/client.js";
 import { useTestServer } from "./fixtures/server.js";
-import { documentedExamples } from "./fixtures/spec.js";
+import { type DocumentedExample, documentedExamples } from "./fixtures/spec.js";
 import { transports } from "./fixtures/transports.js";
 
-/** The class each documented DingTalk code must surface as (the public API's contract). */
-const CLASS_OF_CODE: Record<string, abstract new (...args: never[]) => DingTalkApiError> = {
-  paramsError: ParamsError,
-  unknownUserError: UnknownUserError,
-  InvalidAuthentication: AuthenticationError,
-  "AuthenticationFailed.MissingParameter": AuthenticationError,
-  "Forbidden.AccessDenied.QpsLimitForAppkeyAndApi": ThrottledError,
-  "Forbidden.AccessDenied.AccessTokenPermissionDenied": PermissionDeniedError,
-  systemError: SystemError,
-};
+type ApiErrorClass = abstract new (...args: never[]) => DingTalkApiError;
+
+/**
+ * The class a documented error must surface as (the public API's contract):
+ * the one its x-client-error names among the client's exports.
+ */
+function classNamedBy(example: DocumentedExample): ApiErrorClass {
+  const where = `${example.status} ${example.name}`;
+  if (example.clientError === undefined) {
+    throw new Error(`${where}: the spec names no x-client-error for it`);
+  }
+  const exported: unknown = (clientExports as Record<string, unknown>)[example.clientError];
+  if (
+    typeof exported !== "function" ||
+    !(exported === DingTalkApiError || exported.prototype instanceof DingTalkApiError)
+  ) {
+    throw new Error(
+      `${where}: x-client-error "${example.clientError}" names no DingTalkApiError class the client exports`,
+    );
+  }
+  return exported as ApiErrorClass;
+}
 
 const documented = documentedExamples("inviteUsers");
 
-it("has a class for every error code the spec documents for inviteUsers", () => {
-  expect(documented.map((example) => example.body.code).sort()).toEqual(
-    Object.keys(CLASS_OF_CODE).sort(),
+it("every documented error example names a client error class that exists", () => {
+  expect(documented.length).toBeGreaterThan(0);
+  expect(documented.map((example) => classNamedBy(example).name)).toEqual(
+    documented.map((example) => example.clientError),
   );
 });
 
@@ -43,8 +53,7 @@ describe.each(transports)("errors over $name", ({ fetch }) => {
 
     const error = await rejectionOf(client().inviteUsers("c", {}));
 
-    const expectedClass = CLASS_OF_CODE[String(example.body.code)];
-    if (!expectedClass) throw new Error(`No class expected for ${example.body.code}`);
+    const expectedClass = classNamedBy(example);
     expect(error).toBeInstanceOf(expectedClass);
     expect(error).toBeInstanceOf(DingTalkApiError);
     expect(error).toBeInstanceOf(ConferenceClientError);
