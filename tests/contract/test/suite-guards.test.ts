@@ -1,9 +1,10 @@
 // The suite derives its cases from the spec; where the spec outgrows what the
 // suite understands, it must stop with a message saying what to teach it.
 import { documentedResponses } from "@dingtalk-conference/mock";
+import { operationsOf } from "@dingtalk-conference/spec/document";
 import { describe, expect, it } from "vitest";
 import { driverFor } from "../src/client-drivers.js";
-import { expectedErrorClass } from "../src/expected-errors.js";
+import { expectedErrorClass, UnknownErrorClassError } from "../src/expected-errors.js";
 import { arbitraryOf, UnsupportedSchemaError } from "../src/schema-arbitrary.js";
 import { providerSettings } from "../src/targets.js";
 
@@ -12,8 +13,56 @@ const specWith = (responses: Record<string, unknown>) => ({
 });
 
 describe("the suite refuses what it cannot check", () => {
-  it("an error code without a known client error class", () => {
-    expect(() => expectedErrorClass("brandNewError")).toThrow(/brandNewError.*expected-errors\.ts/);
+  it("an error code the spec names no client error class for", () => {
+    expect(() => expectedErrorClass("brandNewError")).toThrow(UnknownErrorClassError);
+    expect(() => expectedErrorClass("brandNewError")).toThrow(/"brandNewError".*x-client-error/);
+  });
+
+  const errorExample = (example: Record<string, unknown>) =>
+    operationsOf(
+      specWith({
+        "400": {
+          description: "refused",
+          content: { "application/json": { examples: { refused: example } } },
+        },
+      }),
+    );
+
+  it.each([
+    [{ value: { code: "refused" } }, /getX → 400 refused: the example has no x-client-error/],
+    [
+      { value: { code: "refused" }, "x-client-error": "ConferenceClientError" },
+      /getX → 400 refused: x-client-error "ConferenceClientError" names no DingTalkApiError class/,
+    ],
+    [
+      { value: { code: "refused" }, "x-client-error": "NoSuchError" },
+      /getX → 400 refused: x-client-error "NoSuchError" names no DingTalkApiError class/,
+    ],
+  ])("an error example that names no client error class: %j", (example, message) => {
+    const operations = errorExample(example);
+    expect(() => expectedErrorClass("refused", operations)).toThrow(UnknownErrorClassError);
+    expect(() => expectedErrorClass("refused", operations)).toThrow(message);
+  });
+
+  it("two examples of one code that name different classes", () => {
+    const operations = operationsOf(
+      specWith({
+        "400": {
+          description: "refused",
+          content: {
+            "application/json": {
+              examples: {
+                asParams: { value: { code: "refused" }, "x-client-error": "ParamsError" },
+                asSystem: { value: { code: "refused" }, "x-client-error": "SystemError" },
+              },
+            },
+          },
+        },
+      }),
+    );
+    expect(() => expectedErrorClass("refused", operations)).toThrow(
+      /400 asSystem: x-client-error SystemError contradicts ParamsError of getX → 400 asParams/,
+    );
   });
 
   it("an operation the client cannot perform", () => {
