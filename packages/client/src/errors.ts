@@ -59,12 +59,11 @@ export interface DingTalkApiErrorInit {
 /** DingTalk (or a gateway in front of it) answered with an error status. */
 export class DingTalkApiError extends ConferenceClientError {
   override readonly name: string = "DingTalkApiError";
-  // Declared, not defined: the constructor copies them from `init` in one step.
-  declare readonly status: number;
-  declare readonly code: string | undefined;
-  declare readonly requestId: string | undefined;
-  declare readonly body: unknown;
-  declare readonly headers: Headers;
+  readonly status: number;
+  readonly code: string | undefined;
+  readonly requestId: string | undefined;
+  readonly body: unknown;
+  readonly headers: Headers;
 
   /**
    * A 4xx is a refusal. After a 5xx nobody can tell what happened, nor after
@@ -72,7 +71,11 @@ export class DingTalkApiError extends ConferenceClientError {
    */
   constructor(init: DingTalkApiErrorInit, mayHaveActed = init.status < 300 || init.status >= 500) {
     super(init.message, mayHaveActed);
-    Object.assign(this, init);
+    this.status = init.status;
+    this.code = init.code;
+    this.requestId = init.requestId;
+    this.body = init.body;
+    this.headers = init.headers;
   }
 }
 

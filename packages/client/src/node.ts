@@ -8,9 +8,9 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import { fetchTimeoutError } from "./attempt-limits.js";
-import type { ClientRequestInit, FetchHeaders, FetchResponse } from "./transport.js";
+import type { ClientRequestInit, FetchResponse } from "./transport.js";
 
-export type { ClientRequestInit, FetchHeaders, FetchResponse } from "./transport.js";
+export type { ClientRequestInit, FetchResponse } from "./transport.js";
 
 export interface NodeFetchOptions {
   /** Agent for http: URLs; default a keep-alive agent. */
@@ -37,26 +37,11 @@ function toHeaderRecord(headers: HeadersInit | undefined): Record<string, string
   return Object.fromEntries(headers instanceof Headers ? headers : new Headers(headers));
 }
 
-/**
- * An answer's headers, read from the ones node:http parsed: a whole Headers
- * per answer (each header validated as it is added) cost ~3 µs a call, and
- * most answers are only asked for one or two. Iterating, which only a failure
- * needs, goes through a Headers.
- */
-function toHeaders(message: IncomingMessage): FetchHeaders {
-  return {
-    get(name) {
-      const value = message.headers[name.toLowerCase()];
-      return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
-    },
-    [Symbol.iterator]() {
-      const headers = new Headers();
-      const raw = message.rawHeaders;
-      for (let i = 0; i < raw.length; i += 2)
-        headers.append(raw[i] as string, raw[i + 1] as string);
-      return headers[Symbol.iterator]();
-    },
-  };
+function toHeaders(message: IncomingMessage): Headers {
+  const headers = new Headers();
+  const raw = message.rawHeaders;
+  for (let i = 0; i < raw.length; i += 2) headers.append(raw[i] as string, raw[i + 1] as string);
+  return headers;
 }
 
 function toResponse(message: IncomingMessage, body: Buffer): FetchResponse {

@@ -8,7 +8,6 @@ import {
   ThrottledError,
   UnknownUserError,
 } from "./errors.js";
-import type { FetchHeaders } from "./transport.js";
 
 /** DingTalk's response header that carries the request ID when the body does not. */
 export const REQUEST_ID_HEADER = "x-acs-request-id";
@@ -44,7 +43,7 @@ export function parseBody(body: unknown): unknown {
 export const isGatewayBan = (body: unknown) => asEnvelope(body).status === GATEWAY_BAN_STATUS;
 
 /** Retry-After in seconds or as an HTTP date, else the ban's `wait` in seconds. */
-function retryAfterMs(headers: FetchHeaders, envelope: Envelope): number | undefined {
+function retryAfterMs(headers: Headers, envelope: Envelope): number | undefined {
   const header = headers.get("retry-after");
   if (header !== null) {
     const seconds = Number(header);
@@ -58,7 +57,7 @@ function retryAfterMs(headers: FetchHeaders, envelope: Envelope): number | undef
  * The typed error for a failed answer. `body` is the parsed JSON, or the text
  * when it is not JSON (an HTML page from a gateway), which is cut to a snippet.
  */
-export function toApiError(status: number, headers: FetchHeaders, body: unknown): DingTalkApiError {
+export function toApiError(status: number, headers: Headers, body: unknown): DingTalkApiError {
   const envelope = asEnvelope(body);
   const code = asString(envelope.code);
   const text = typeof body === "string" ? body.replace(/\s+/g, " ").trim() : undefined;
@@ -70,8 +69,7 @@ export function toApiError(status: number, headers: FetchHeaders, body: unknown)
       (text === undefined ? `HTTP ${status}` : `HTTP ${status}: ${text.slice(0, SNIPPET_LENGTH)}`),
     requestId: asString(envelope.requestid) ?? headers.get(REQUEST_ID_HEADER) ?? undefined,
     body,
-    // A copy the caller owns, whatever headers the fetch answered with.
-    headers: new Headers([...headers]),
+    headers,
   };
   // A 403 that is not JSON comes from the gateway, not DingTalk: its ban page.
   const banned = isGatewayBan(body) || (status === 403 && text !== undefined);

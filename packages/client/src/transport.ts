@@ -5,11 +5,6 @@ import type { paths } from "./generated/openapi.js";
 /** The header DingTalk reads the access token from. */
 export const TOKEN_HEADER = "x-acs-dingtalk-access-token";
 
-/** What the client and openapi-fetch read of an answer's headers: a fetch `Headers` has it. */
-export interface FetchHeaders extends Iterable<[string, string]> {
-  get(name: string): string | null;
-}
-
 /**
  * What the client and openapi-fetch read of an answer. A fetch `Response` has
  * all of it; `createNodeFetch()` answers with exactly this and no more.
@@ -17,7 +12,7 @@ export interface FetchHeaders extends Iterable<[string, string]> {
 export interface FetchResponse {
   readonly status: number;
   readonly ok: boolean;
-  readonly headers: FetchHeaders;
+  readonly headers: Headers;
   text(): Promise<string>;
   json(): Promise<unknown>;
 }
@@ -33,7 +28,8 @@ export type ClientFetch = ((url: string, init: ClientRequestInit) => Promise<Fet
   /**
    * True for a fetch that ends a call outliving `init.timeoutMs` by rejecting
    * with a "TimeoutError" DOMException, as createNodeFetch() does; the client
-   * then passes no AbortSignal of its own.
+   * then passes no AbortSignal of its own, so a fetch that says so must honour
+   * `timeoutMs` (a wrapper that drops it would let a call hang).
    */
   readonly enforcesTimeout?: boolean;
 };

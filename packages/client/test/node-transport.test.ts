@@ -30,6 +30,7 @@ describe("createNodeFetch", () => {
     expect(Object.keys(answer).sort()).toEqual(["headers", "json", "ok", "status", "text"]);
     expect(answer.status).toBe(response.status);
     expect(answer.ok).toBe(true);
+    expect(answer.headers).toBeInstanceOf(Headers);
     expect(answer.headers.get("x-answer")).toBe("yes");
     expect(answer.headers.get("X-Answer")).toBe("yes");
     expect(answer.headers.get("x-absent")).toBeNull();
