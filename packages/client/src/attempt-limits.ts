@@ -69,6 +69,7 @@ export function attemptLimits(caller: AbortSignal | undefined, timeoutMs: number
 
   /** Calls `onEnd` with the caller's reason or a timeout error, whichever comes first, until released. */
   const watch = (onEnd: (reason: unknown) => void) => {
+    release();
     release = timeOrAbort(
       caller,
       timeLeft(),

@@ -1,3 +1,5 @@
+import { getEventListeners } from "node:events";
+import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
 import { TimeoutError } from "../src/index.js";
 import type { ClientFetch, ClientRequestInit } from "../src/transport.js";
@@ -39,6 +41,30 @@ describe.each(transports)("timeouts and cancellation over $name", ({ fetch }) =>
     await server().nextRequest();
     controller.abort(reason);
     expect(await rejectionOf(call)).toBe(reason);
+  });
+
+  it("rejects with the caller's own reason when its signal times out, not a TimeoutError of the client's", async () => {
+    server().reply({ hang: true });
+    const call = testClient(server().url, fetch).inviteUsers(
+      "c",
+      {},
+      { signal: AbortSignal.timeout(20) },
+    );
+    const error = await rejectionOf(call);
+    expect(error).toBeInstanceOf(DOMException);
+    expect(error).toMatchObject({ name: "TimeoutError" });
+    expect(error).not.toBeInstanceOf(TimeoutError);
+  });
+
+  it("leaves no listener on the caller's signal once calls end, with a string or a function token", async () => {
+    const { signal } = new AbortController();
+    for (const accessToken of ["t", async () => "t"]) {
+      server().reply({ json: { success: true } }, { status: 500, json: { code: "systemError" } });
+      const client = testClient(server().url, fetch, { accessToken });
+      await client.inviteUsers("c", {}, { signal });
+      await rejectionOf(client.inviteUsers("c", {}, { signal }));
+    }
+    expect(getEventListeners(signal, "abort")).toHaveLength(0);
   });
 
   it("sends nothing when the signal is already aborted", async () => {
@@ -89,6 +115,20 @@ describe("what bounds an attempt, by kind of fetch", () => {
     expect(inits[0]?.signal).toBeUndefined();
     expect(inits[0]?.timeoutMs).toBeGreaterThan(4000);
     expect(inits[0]?.timeoutMs).toBeLessThanOrEqual(5000);
+  });
+
+  it("gives such a fetch only the time a slow token source left of the attempt", async () => {
+    const { fetchImpl, inits } = recordingFetch(true);
+    const slowToken = async () => {
+      await sleep(100);
+      return "t";
+    };
+    await testClient(server().url, fetchImpl, {
+      accessToken: slowToken,
+      timeoutMs: 5000,
+    }).inviteUsers("c", {});
+    // The token took ~100 ms of the attempt's 5 000 (a little less as Date.now rounds).
+    expect(inits[0]?.timeoutMs).toBeLessThanOrEqual(5000 - 90);
   });
 
   it("passes the caller's own signal to such a fetch as it is", async () => {

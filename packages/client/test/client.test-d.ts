@@ -1,5 +1,7 @@
 import { describe, expectTypeOf, it } from "vitest";
 import {
+  type ClientFetch,
+  type ClientRequestInit,
   type ConferenceClient,
   type ConferenceClientError,
   createAppTokenProvider,
@@ -80,6 +82,17 @@ describe("options types", () => {
     createConferenceClient({ accessToken: "t", baseUrl: "http://127.0.0.1:1", timeoutMs: 1 });
     // @ts-expect-error the token is required
     createConferenceClient({});
+  });
+
+  it("take a custom fetch that enforces timeoutMs, and say the Node transport does", () => {
+    const enforcing = Object.assign(
+      (url: string, init: ClientRequestInit) => fetch(url, { ...init, signal: init.signal }),
+      { enforcesTimeout: true },
+    );
+    createConferenceClient({ accessToken: "t", fetch: enforcing });
+    expectTypeOf(enforcing).toExtend<ClientFetch>();
+    expectTypeOf(createNodeFetch().enforcesTimeout).toEqualTypeOf<true>();
+    expectTypeOf<ClientRequestInit["timeoutMs"]>().toEqualTypeOf<number | undefined>();
   });
 
   it("say the Node transport answers with FetchResponse, not a whole Response", () => {

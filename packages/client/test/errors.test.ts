@@ -66,6 +66,7 @@ describe.each(transports)("errors over $name", ({ fetch }) => {
       body: example.body,
       mayHaveActed: example.status >= 500,
     });
+    expect((error as DingTalkApiError).headers).toBeInstanceOf(Headers);
     expect((error as DingTalkApiError).headers.get("content-type")).toBe("application/json");
     expect(server().requests).toHaveLength(1);
   });
