@@ -2,7 +2,7 @@
 // naming the operation and what it cannot send.
 import { describe, expect, it } from "vitest";
 // @ts-expect-error: a build script, plain JavaScript without types
-import { assertSerializable } from "../scripts/generate.mjs";
+import { assertSerializable } from "../scripts/serializable.mjs";
 import { spec } from "./fixtures/spec.js";
 
 type Json = Record<string, unknown>;
