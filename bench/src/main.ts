@@ -92,7 +92,7 @@ const sections: Record<string, (config: BenchConfig) => Promise<ResultRow[]>> = 
 function chosenSections(argv: readonly string[]): string[] {
   const at = argv.indexOf("--only");
   if (at === -1) return Object.keys(sections);
-  const names = (argv[at + 1] ?? "").split(",").filter(Boolean);
+  const names = [...new Set((argv[at + 1] ?? "").split(",").filter(Boolean))];
   const unknown = names.filter((name) => !Object.hasOwn(sections, name));
   if (names.length === 0 || unknown.length > 0) {
     throw new Error(
@@ -106,7 +106,7 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const config = benchConfig(argv.includes("--quick"));
   const names = chosenSections(argv);
-  const complete = names.length === Object.keys(sections).length;
+  const complete = Object.keys(sections).every((name) => names.includes(name));
   const machine = describeMachine();
   console.log(
     `bench${config.quick ? " --quick" : ""}${complete ? "" : ` --only ${names}`}: ${machine}`,
@@ -120,10 +120,15 @@ async function main(): Promise<void> {
   console.log(`\n${table}`);
   // RESULTS.md is the whole table: a partial or smoke run only prints.
   if (!config.quick && complete) {
-    await writeFile(resultsFile, `# Benchmark results\n\n${machine}\n\n${table}`);
+    // The README first: a README without its markers stops the run before either file changes.
     const summary = renderTable(rows.filter((row) => row.target !== undefined));
-    const readme = await readFile(rootReadme, "utf8");
-    await writeFile(rootReadme, withSummary(readme, `${machine}\n\n${summary}`, "README.md"));
+    const readme = withSummary(
+      await readFile(rootReadme, "utf8"),
+      `${machine}\n\n${summary}`,
+      "README.md",
+    );
+    await writeFile(resultsFile, `# Benchmark results\n\n${machine}\n\n${table}`);
+    await writeFile(rootReadme, readme);
     console.log(`written to ${resultsFile}, and the rows with a target to ${rootReadme}`);
   }
   // A figure that could not be measured fails the run (CI's smoke mode exists for this);

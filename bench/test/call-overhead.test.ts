@@ -34,4 +34,17 @@ describe("measureCallOverhead", () => {
     expect(sequential[2]?.ratio).toMatch(/^\S+× \(p99 \S+×\); \S+× vs same work$/);
     expect(rows.filter((row) => row.measure === "call, 2 in flight")).toHaveLength(3);
   });
+
+  it("refuses a row that compares with a subject it does not measure, before timing anything", async () => {
+    let calls = 0;
+    const counted: Subject = { name: "counted", call: async () => void calls++ };
+    const attempt = measureCallOverhead(
+      [{ subject: counted, against: counted.name, alsoAgainst: "missing" }],
+      config,
+    );
+    await expect(attempt).rejects.toThrow(
+      'the row of "counted" compares with "missing", which is not measured',
+    );
+    expect(calls).toBe(0);
+  });
 });

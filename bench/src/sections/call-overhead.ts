@@ -54,6 +54,20 @@ function ratioCell(
   return `${cell}; ${formatRatio(own.medianMs / second.medianMs)} vs ${alsoAgainst}`;
 }
 
+/** Every name a row compares with is one of the measured subjects: a typo fails before any timing. */
+function assertComparedSubjectsMeasured(entries: readonly CallSubject[]): void {
+  const measured = new Set(entries.map((entry) => entry.subject.name));
+  for (const entry of entries) {
+    for (const name of [entry.against, entry.mustBeat, entry.alsoAgainst]) {
+      if (name !== undefined && !measured.has(name)) {
+        throw new Error(
+          `the row of "${entry.subject.name}" compares with "${name}", which is not measured`,
+        );
+      }
+    }
+  }
+}
+
 /**
  * Latency per invite call on loopback, sequential and with 32 in flight; every
  * median and p99 is a ratio against the same figure of the row's baseline.
@@ -64,6 +78,7 @@ export async function measureCallOverhead(
 ): Promise<ResultRow[]> {
   const rows: ResultRow[] = [];
   const subjects = entries.map((entry) => entry.subject);
+  assertComparedSubjectsMeasured(entries);
   for (const [label, options] of [
     ["call, sequential", config.sequential],
     [`call, ${config.inFlight.inFlight} in flight`, config.inFlight],
