@@ -13,6 +13,8 @@ export interface CallStats {
   /** Completed calls per second of wall time. */
   readonly callsPerSecond: number;
   readonly samples: number;
+  /** The median of each round, in round order: round i of every subject ran in the same spell. */
+  readonly roundMediansMs: readonly number[];
 }
 
 export interface HarnessOptions {
@@ -80,6 +82,7 @@ async function runRound(
       p99Ms: result.latency.p99,
       callsPerSecond: (samples * 1000) / (wallMs.get(task.name) ?? result.totalTime),
       samples,
+      roundMediansMs: [result.latency.p50],
     });
   }
   return stats;
@@ -104,6 +107,7 @@ export async function measureCalls(
       p99Ms: median(perRound.map((s) => s.p99Ms)),
       callsPerSecond: median(perRound.map((s) => s.callsPerSecond)),
       samples: perRound.reduce((sum, s) => sum + s.samples, 0),
+      roundMediansMs: perRound.flatMap((s) => s.roundMediansMs),
     });
   }
   return combined;

@@ -47,4 +47,24 @@ describe("measureCallOverhead", () => {
     );
     expect(calls).toBe(0);
   });
+
+  it("shows how a targeted ratio ranged over the rounds, when there are several", async () => {
+    const floor = waiting("floor", 0);
+    const rows = await measureCallOverhead(
+      [
+        { subject: floor, against: floor.name },
+        { subject: waiting("subject", 1), against: floor.name, maxRatio: 1.05 },
+      ],
+      {
+        sequential: { ...small, inFlight: 1, rounds: 3 },
+        inFlight: { ...small, inFlight: 2, rounds: 3 },
+      } as BenchConfig,
+    );
+    const targeted = rows.filter((row) => row.subject === "subject");
+    expect(targeted).toHaveLength(2);
+    for (const row of targeted) {
+      expect(row.target).toMatch(/^≤ 1\.05× floor — .+ \(rounds \S+×–\S+×\)$/);
+    }
+    expect(rows.find((row) => row.subject === "floor")?.target).toBeUndefined();
+  });
 });

@@ -24,6 +24,17 @@ function describe(stats: CallStats, concurrent: boolean): string {
   return concurrent ? `${latency} · ${Math.round(stats.callsPerSecond)} calls/s` : latency;
 }
 
+/**
+ * How the ratio ranged over the rounds, each subject against the baseline of
+ * the same round: a verdict a slow spell could flip shows a range across its
+ * target. Empty for a single round.
+ */
+function roundSpread(own: CallStats, base: CallStats): string {
+  const ratios = own.roundMediansMs.map((ms, round) => ms / (base.roundMediansMs[round] as number));
+  if (ratios.length < 2) return "";
+  return ` (rounds ${formatRatio(Math.min(...ratios))}–${formatRatio(Math.max(...ratios))})`;
+}
+
 function targetOf(
   entry: CallSubject,
   stats: Map<string, CallStats>,
@@ -31,8 +42,12 @@ function targetOf(
 ): string | undefined {
   const goals: string[] = [];
   if (entry.maxRatio !== undefined) {
-    const ratio = own.medianMs / (stats.get(entry.against) as CallStats).medianMs;
-    goals.push(verdict(`≤ ${entry.maxRatio}× ${entry.against}`, ratio <= entry.maxRatio));
+    const base = stats.get(entry.against) as CallStats;
+    const ratio = own.medianMs / base.medianMs;
+    goals.push(
+      verdict(`≤ ${entry.maxRatio}× ${entry.against}`, ratio <= entry.maxRatio) +
+        roundSpread(own, base),
+    );
   }
   if (entry.mustBeat !== undefined) {
     const rival = stats.get(entry.mustBeat) as CallStats;
