@@ -63,7 +63,7 @@ describe("measureCallOverhead", () => {
     const targeted = rows.filter((row) => row.subject === "subject");
     expect(targeted).toHaveLength(2);
     for (const row of targeted) {
-      expect(row.target).toMatch(/^≤ 1\.05× floor — .+ \(rounds \S+×–\S+×\)$/);
+      expect(row.target).toMatch(/^≤ 1\.05× floor — .+ \(middle half of rounds \S+×–\S+×\)$/);
     }
     expect(rows.find((row) => row.subject === "floor")?.target).toBeUndefined();
   });

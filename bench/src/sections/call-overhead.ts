@@ -25,14 +25,21 @@ function describe(stats: CallStats, concurrent: boolean): string {
 }
 
 /**
- * How the ratio ranged over the rounds, each subject against the baseline of
- * the same round: a verdict a slow spell could flip shows a range across its
- * target. Empty for a single round.
+ * The middle half of the ratio's per-round values, each round's median
+ * against the baseline's in the same round: a verdict whose range straddles
+ * its target is one a rerun may flip. (Not the whole range: within a round
+ * the subjects run seconds apart, so one slow spell makes an extreme.) Empty
+ * for a single round.
  */
 function roundSpread(own: CallStats, base: CallStats): string {
-  const ratios = own.roundMediansMs.map((ms, round) => ms / (base.roundMediansMs[round] as number));
+  const ratios = own.roundMediansMs
+    .map((ms, round) => ms / (base.roundMediansMs[round] as number))
+    .sort((a, b) => a - b);
   if (ratios.length < 2) return "";
-  return ` (rounds ${formatRatio(Math.min(...ratios))}–${formatRatio(Math.max(...ratios))})`;
+  const last = ratios.length - 1;
+  const low = ratios[Math.floor(last / 4)] as number;
+  const high = ratios[Math.ceil((3 * last) / 4)] as number;
+  return ` (middle half of rounds ${formatRatio(low)}–${formatRatio(high)})`;
 }
 
 function targetOf(
