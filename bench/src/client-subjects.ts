@@ -1,7 +1,7 @@
 import { createConferenceClient, type InviteUsersRequest } from "@dingtalk-conference/client";
 import { createNodeFetch } from "@dingtalk-conference/client/node";
 import type { Subject } from "./harness.js";
-import { accessToken, assertSuccess, conferenceId, inviteUrl } from "./invite-call.js";
+import { accessToken, assertSuccess, conferenceId, invitePath, inviteUrl } from "./invite-call.js";
 
 /** @dingtalk-conference/client with its default transport, the portable global fetch. */
 export function clientWithFetch(baseUrl: string, body: InviteUsersRequest): Subject {
@@ -18,6 +18,35 @@ export function clientWithNodeTransport(baseUrl: string, body: InviteUsersReques
   return {
     name: "client, Node transport",
     call: async () => assertSuccess("client (node)", await client.inviteUsers(conferenceId, body)),
+  };
+}
+
+/**
+ * `client.raw`: openapi-fetch through the client's `Request` and `fetch`
+ * seams, reading the answer as the client does, with none of the client's
+ * own work (validation, time limits, error mapping). The floor of any client
+ * built on openapi-fetch over that transport.
+ */
+export function clientRaw(
+  baseUrl: string,
+  body: InviteUsersRequest,
+  transport: "default fetch" | "Node transport",
+): Subject {
+  const { raw } = createConferenceClient({
+    accessToken,
+    baseUrl,
+    ...(transport === "Node transport" ? { fetch: createNodeFetch() } : {}),
+  });
+  return {
+    name: `client.raw (openapi-fetch alone), ${transport}`,
+    call: async () => {
+      const { data } = await raw.POST(invitePath, {
+        params: { path: { conferenceId } },
+        body,
+        parseAs: "text",
+      });
+      assertSuccess("client.raw", JSON.parse(data as string));
+    },
   };
 }
 

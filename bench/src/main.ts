@@ -11,7 +11,12 @@ import {
   vendorSdk,
 } from "./baselines.js";
 import { benchRoot } from "./bench-root.js";
-import { clientWithFetch, clientWithNodeTransport, nodeTransportAlone } from "./client-subjects.js";
+import {
+  clientRaw,
+  clientWithFetch,
+  clientWithNodeTransport,
+  nodeTransportAlone,
+} from "./client-subjects.js";
 import { type BenchConfig, benchConfig } from "./config.js";
 import { inviteBody } from "./invite-call.js";
 import { withSummary } from "./readme-summary.js";
@@ -44,6 +49,7 @@ async function measureCalls(config: BenchConfig): Promise<ResultRow[]> {
         { subject: rawWithTimeout, against: raw.name },
         { subject: fetchWithRequest(server.url, body), against: raw.name },
         { subject: plainOpenapiFetch(server.url, body), against: raw.name },
+        { subject: clientRaw(server.url, body, "default fetch"), against: raw.name },
         {
           subject: clientWithFetch(server.url, body),
           against: raw.name,
@@ -53,6 +59,7 @@ async function measureCalls(config: BenchConfig): Promise<ResultRow[]> {
         { subject: node, against: node.name },
         { subject: vendor, against: node.name },
         { subject: transportAlone, against: node.name },
+        { subject: clientRaw(server.url, body, "Node transport"), against: node.name },
         {
           subject: clientWithNodeTransport(server.url, body),
           against: node.name,
