@@ -34,12 +34,13 @@ export const fetchTimeoutError = () =>
   new DOMException("The operation was aborted due to timeout", "TimeoutError");
 
 /**
- * Calls `onTime` after `ms`, or `onAbort` with the signal's reason as soon as
- * it aborts (at once if it has), whichever comes first. Returns the stop.
+ * Calls `onTime` after `ms` (never, when undefined), or `onAbort` with the
+ * signal's reason as soon as it aborts (at once if it has), whichever comes
+ * first. Returns the stop.
  */
 export function timeOrAbort(
   signal: AbortSignal | undefined,
-  ms: number,
+  ms: number | undefined,
   onTime: () => void,
   onAbort: (reason: unknown) => void,
 ): () => void {
@@ -51,10 +52,13 @@ export function timeOrAbort(
     stop();
     onAbort(signal?.reason);
   };
-  const timer = setTimeout(() => {
-    stop();
-    onTime();
-  }, ms);
+  const timer =
+    ms === undefined
+      ? undefined
+      : setTimeout(() => {
+          stop();
+          onTime();
+        }, ms);
   if (signal?.aborted) abort();
   else signal?.addEventListener("abort", abort, { once: true });
   return stop;

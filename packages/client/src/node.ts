@@ -7,7 +7,7 @@
 // This file is the "./node" entry; nothing in the main entry imports it.
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
-import { fetchTimeoutError } from "./attempt-limits.js";
+import { fetchTimeoutError, timeOrAbort } from "./attempt-limits.js";
 import type { ClientRequestInit, FetchResponse } from "./transport.js";
 
 export type { ClientRequestInit, FetchResponse } from "./transport.js";
@@ -88,22 +88,21 @@ export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
         headers: toHeaderRecord(init.headers),
         agent: isHttps ? httpsAgent : httpAgent,
       });
-      // Every way the call ends goes through `end`, which stops the timer and the listener.
-      const end = (settle: () => void) => {
-        clearTimeout(timer);
-        signal?.removeEventListener("abort", onAbort);
-        settle();
-      };
       const abort = (reason: unknown) => {
         request.destroy();
-        end(() => reject(reason));
+        reject(reason);
       };
-      const onAbort = () => abort(signal?.reason);
-      const timer =
-        timeoutMs === undefined
-          ? undefined
-          : setTimeout(() => abort(fetchTimeoutError()), timeoutMs);
-      signal?.addEventListener("abort", onAbort, { once: true });
+      const stop = timeOrAbort(
+        signal ?? undefined,
+        timeoutMs,
+        () => abort(fetchTimeoutError()),
+        abort,
+      );
+      // Every other way the call ends goes through `end`, which stops the timer and the listener.
+      const end = (settle: () => void) => {
+        stop();
+        settle();
+      };
       const fail = (error: Error) =>
         end(() => reject(new TypeError("fetch failed", { cause: error })));
       request.on("error", fail);
