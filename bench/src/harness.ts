@@ -27,9 +27,12 @@ export interface HarnessOptions {
   /** Warm-up calls per subject before each round's samples are kept. */
   readonly warmupIterations: number;
   /**
-   * Rounds of all subjects, one after another, each in a rotated order; each
-   * subject's figures are the median over rounds, so a slow spell on a shared
-   * machine, or being first after a pause, cannot land on one subject alone.
+   * Rounds of all subjects, one after another. Rounds are short and many: a
+   * ratio is taken between two subjects' medians in the same round, seconds
+   * apart at most, so a slow spell on a shared machine lands on both sides of
+   * it; the figure is the median of those paired ratios (see pairedRatio).
+   * See roundOrder: no subject is always first, or always runs right after
+   * the same neighbour (whose garbage it would collect).
    */
   readonly rounds: number;
 }
@@ -88,6 +91,64 @@ async function runRound(
   return stats;
 }
 
+/**
+ * Round `round`'s order: each round starts with the next subject; after every
+ * subject has started once, the next as many rounds run backwards, so each
+ * subject follows each of its neighbours as often as it precedes it.
+ */
+export function roundOrder<T>(subjects: readonly T[], round: number): T[] {
+  const shift = round % subjects.length;
+  const rotated = [...subjects.slice(shift), ...subjects.slice(0, shift)];
+  return Math.floor(round / subjects.length) % 2 ? rotated.reverse() : rotated;
+}
+
+/** A ratio of two subjects' medians, paired round by round, with how sure it is. */
+export interface PairedRatio {
+  /** The median over rounds of (subject's median / baseline's median in that round). */
+  readonly ratio: number;
+  /** A 95 % confidence interval of that median; absent when there are too few rounds (under 6). */
+  readonly interval?: readonly [low: number, high: number];
+  readonly rounds: number;
+}
+
+/**
+ * The largest k for which the k-th smallest and k-th largest of n samples
+ * (0-based) bound their population's median with ≥ 95 % confidence: the
+ * median lies outside only if at most k samples fall below it (or above),
+ * each with probability P(Binomial(n, ½) ≤ k). Undefined when even the
+ * smallest and largest do not reach 95 % (n < 6). Needs no assumption about
+ * the shape of the distribution, which for latencies on a shared machine is
+ * anything but normal.
+ */
+export function medianConfidenceRank(n: number): number | undefined {
+  let belowOrAt = 0;
+  let probability = 0.5 ** n; // P(Binomial(n, ½) = 0)
+  let rank: number | undefined;
+  for (let k = 0; k < n; k += 1) {
+    belowOrAt += probability;
+    if (2 * belowOrAt > 0.05) break;
+    rank = k;
+    probability = (probability * (n - k)) / (k + 1);
+  }
+  return rank;
+}
+
+/** The median per-round ratio of `own` to `base`, and its 95 % confidence interval. */
+export function pairedRatio(own: CallStats, base: CallStats): PairedRatio {
+  const ratios = own.roundMediansMs
+    .map((ms, round) => ms / (base.roundMediansMs[round] as number))
+    .sort((a, b) => a - b);
+  const rounds = ratios.length;
+  const k = medianConfidenceRank(rounds);
+  return {
+    ratio: median(ratios),
+    rounds,
+    ...(k === undefined
+      ? {}
+      : { interval: [ratios[k] as number, ratios[rounds - 1 - k] as number] as const }),
+  };
+}
+
 /** Times every subject with tinybench (warm-up first) and returns median/p99 per call. */
 export async function measureCalls(
   subjects: readonly Subject[],
@@ -95,9 +156,7 @@ export async function measureCalls(
 ): Promise<Map<string, CallStats>> {
   const rounds: Map<string, CallStats>[] = [];
   for (let round = 0; round < options.rounds; round += 1) {
-    // Each round starts with the next subject, so none is always first (cold) or last.
-    const shift = round % subjects.length;
-    rounds.push(await runRound([...subjects.slice(shift), ...subjects.slice(0, shift)], options));
+    rounds.push(await runRound(roundOrder(subjects, round), options));
   }
   const combined = new Map<string, CallStats>();
   for (const { name } of subjects) {

@@ -48,7 +48,7 @@ describe("measureCallOverhead", () => {
     expect(calls).toBe(0);
   });
 
-  it("shows how a targeted ratio ranged over the rounds, when there are several", async () => {
+  it("gives a targeted ratio's 95 % confidence interval, when there are rounds enough", async () => {
     const floor = waiting("floor", 0);
     const rows = await measureCallOverhead(
       [
@@ -56,14 +56,14 @@ describe("measureCallOverhead", () => {
         { subject: waiting("subject", 1), against: floor.name, maxRatio: 1.05 },
       ],
       {
-        sequential: { ...small, inFlight: 1, rounds: 3 },
-        inFlight: { ...small, inFlight: 2, rounds: 3 },
+        sequential: { ...small, inFlight: 1, rounds: 6 },
+        inFlight: { ...small, inFlight: 2, rounds: 6 },
       } as BenchConfig,
     );
     const targeted = rows.filter((row) => row.subject === "subject");
     expect(targeted).toHaveLength(2);
     for (const row of targeted) {
-      expect(row.target).toMatch(/^≤ 1\.05× floor — .+ \(middle half of rounds \S+×–\S+×\)$/);
+      expect(row.target).toMatch(/^≤ 1\.05× floor — .+ \(95 % CI \S+×–\S+×, 6 rounds\)$/);
     }
     expect(rows.find((row) => row.subject === "floor")?.target).toBeUndefined();
   });

@@ -1,5 +1,11 @@
 import type { BenchConfig } from "../config.js";
-import { type CallStats, measureCalls, type Subject } from "../harness.js";
+import {
+  type CallStats,
+  measureCalls,
+  type PairedRatio,
+  pairedRatio,
+  type Subject,
+} from "../harness.js";
 import { formatMs, formatRatio, type ResultRow, verdict } from "../report.js";
 
 /** A subject and what its row compares it with. */
@@ -24,42 +30,28 @@ function describe(stats: CallStats, concurrent: boolean): string {
   return concurrent ? `${latency} · ${Math.round(stats.callsPerSecond)} calls/s` : latency;
 }
 
-/**
- * The middle half of the ratio's per-round values, each round's median
- * against the baseline's in the same round: a verdict whose range straddles
- * its target is one a rerun may flip. (Not the whole range: within a round
- * the subjects run seconds apart, so one slow spell makes an extreme.) Empty
- * for a single round.
- */
-function roundSpread(own: CallStats, base: CallStats): string {
-  const ratios = own.roundMediansMs
-    .map((ms, round) => ms / (base.roundMediansMs[round] as number))
-    .sort((a, b) => a - b);
-  if (ratios.length < 2) return "";
-  const last = ratios.length - 1;
-  const low = ratios[Math.floor(last / 4)] as number;
-  const high = ratios[Math.ceil((3 * last) / 4)] as number;
-  return ` (middle half of rounds ${formatRatio(low)}–${formatRatio(high)})`;
+/** " (95 % CI a×–b×, n rounds)": a verdict whose interval straddles its target is one a rerun may flip. */
+function intervalNote({ interval, rounds }: PairedRatio): string {
+  return interval
+    ? ` (95 % CI ${formatRatio(interval[0])}–${formatRatio(interval[1])}, ${rounds} rounds)`
+    : "";
 }
 
-function targetOf(
-  entry: CallSubject,
-  stats: Map<string, CallStats>,
-  own: CallStats,
-): string | undefined {
+function targetOf(entry: CallSubject, stats: Map<string, CallStats>, own: CallStats) {
   const goals: string[] = [];
   if (entry.maxRatio !== undefined) {
-    const base = stats.get(entry.against) as CallStats;
-    const ratio = own.medianMs / base.medianMs;
+    const paired = pairedRatio(own, stats.get(entry.against) as CallStats);
     goals.push(
-      verdict(`≤ ${entry.maxRatio}× ${entry.against}`, ratio <= entry.maxRatio) +
-        roundSpread(own, base),
+      verdict(`≤ ${entry.maxRatio}× ${entry.against}`, paired.ratio <= entry.maxRatio) +
+        intervalNote(paired),
     );
   }
   if (entry.mustBeat !== undefined) {
-    const rival = stats.get(entry.mustBeat) as CallStats;
-    const ratio = own.medianMs / rival.medianMs;
-    goals.push(verdict(`ahead of ${entry.mustBeat} (${formatRatio(ratio)})`, ratio < 1));
+    const paired = pairedRatio(own, stats.get(entry.mustBeat) as CallStats);
+    goals.push(
+      verdict(`ahead of ${entry.mustBeat} (${formatRatio(paired.ratio)})`, paired.ratio < 1) +
+        intervalNote(paired),
+    );
   }
   return goals.length ? goals.join("; ") : undefined;
 }
@@ -70,10 +62,10 @@ function ratioCell(
   alsoAgainst: string | undefined,
   stats: Map<string, CallStats>,
 ): string {
-  const cell = `${formatRatio(own.medianMs / base.medianMs)} (p99 ${formatRatio(own.p99Ms / base.p99Ms)})`;
+  const cell = `${formatRatio(pairedRatio(own, base).ratio)} (p99 ${formatRatio(own.p99Ms / base.p99Ms)})`;
   if (alsoAgainst === undefined) return cell;
-  const second = stats.get(alsoAgainst) as CallStats;
-  return `${cell}; ${formatRatio(own.medianMs / second.medianMs)} vs ${alsoAgainst}`;
+  const second = pairedRatio(own, stats.get(alsoAgainst) as CallStats);
+  return `${cell}; ${formatRatio(second.ratio)} vs ${alsoAgainst}`;
 }
 
 /** Every name a row compares with is one of the measured subjects: a typo fails before any timing. */
@@ -91,8 +83,9 @@ function assertComparedSubjectsMeasured(entries: readonly CallSubject[]): void {
 }
 
 /**
- * Latency per invite call on loopback, sequential and with 32 in flight; every
- * median and p99 is a ratio against the same figure of the row's baseline.
+ * Latency per invite call on loopback, sequential and with 32 in flight. A
+ * row's ratio is the median of its per-round ratios to the baseline (see
+ * pairedRatio); the p99 ratio compares the two subjects' p99s.
  */
 export async function measureCallOverhead(
   entries: readonly CallSubject[],
