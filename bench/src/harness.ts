@@ -22,7 +22,7 @@ export interface HarnessOptions {
   readonly inFlight: number;
   /** Measured calls per subject per round (a floor when sequential, a cap when concurrent). */
   readonly iterations: number;
-  /** Time budget per subject per round, ms. */
+  /** Least time per subject per round, ms; 0 lets `iterations` alone decide. */
   readonly timeMs: number;
   /** Warm-up calls per subject before each round's samples are kept. */
   readonly warmupIterations: number;

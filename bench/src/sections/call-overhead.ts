@@ -37,7 +37,11 @@ function intervalNote({ interval, rounds }: PairedRatio): string {
     : "";
 }
 
-function targetOf(entry: CallSubject, stats: Map<string, CallStats>, own: CallStats) {
+function targetOf(
+  entry: CallSubject,
+  stats: Map<string, CallStats>,
+  own: CallStats,
+): string | undefined {
   const goals: string[] = [];
   if (entry.maxRatio !== undefined) {
     const paired = pairedRatio(own, stats.get(entry.against) as CallStats);
