@@ -60,13 +60,14 @@ describe("pairedRatio", () => {
     roundMediansMs,
   });
 
-  it("takes the ratio round by round, so a slow spell shared by both sides cancels out", () => {
+  it("pairs rounds, so a slow spell on both sides cancels out of the ratio and its interval", () => {
     // The machine slows down 3× in the second half; the subject is always 10 % slower.
     const base = [1, 1, 1, 3, 3, 3, 3];
     const paired = pairedRatio(stats(base.map((ms) => ms * 1.1)), stats(base));
     expect(paired.ratio).toBeCloseTo(1.1);
     expect(paired.interval?.[0]).toBeCloseTo(1.1);
     expect(paired.interval?.[1]).toBeCloseTo(1.1);
+    // Unpaired, the same rounds would range from 1.1 / 3 to 3.3 / 1.
     expect(paired.rounds).toBe(7);
   });
 
