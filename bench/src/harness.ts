@@ -12,6 +12,12 @@ export interface CallStats {
   readonly p99Ms: number;
   /** Completed calls per second of wall time. */
   readonly callsPerSecond: number;
+  /**
+   * This process's CPU time (user + system, every thread) per call, ms: the
+   * loopback server runs in a process of its own, so this is the caller's
+   * side alone. With calls in flight it bounds the calls per second.
+   */
+  readonly cpuPerCallMs: number;
   readonly samples: number;
   /** The median of each round, in round order: round i of every subject ran in the same spell. */
   readonly roundMediansMs: readonly number[];
@@ -60,16 +66,24 @@ async function runRound(
     warmupTime: 0,
     throws: true,
   });
-  const wallMs = new Map<string, number>();
+  const spent = new Map<string, { wallMs: number; cpuMs: number }>();
   for (const subject of subjects) {
     let startedAt = 0;
+    let cpuAtStart = process.cpuUsage();
     bench.add(subject.name, subject.call, {
       async: true,
       beforeAll: (mode) => {
-        if (mode === "run") startedAt = performance.now();
+        if (mode !== "run") return;
+        startedAt = performance.now();
+        cpuAtStart = process.cpuUsage();
       },
       afterAll: (mode) => {
-        if (mode === "run") wallMs.set(subject.name, performance.now() - startedAt);
+        if (mode !== "run") return;
+        const cpu = process.cpuUsage(cpuAtStart);
+        spent.set(subject.name, {
+          wallMs: performance.now() - startedAt,
+          cpuMs: (cpu.user + cpu.system) / 1000,
+        });
       },
     });
   }
@@ -80,10 +94,12 @@ async function runRound(
     if (result.state !== "completed")
       throw new Error(`benchmark ${task.name} ended ${result.state}`);
     const samples = result.latency.samplesCount;
+    const { wallMs, cpuMs } = spent.get(task.name) as { wallMs: number; cpuMs: number };
     stats.set(task.name, {
       medianMs: result.latency.p50,
       p99Ms: result.latency.p99,
-      callsPerSecond: (samples * 1000) / (wallMs.get(task.name) ?? result.totalTime),
+      callsPerSecond: (samples * 1000) / wallMs,
+      cpuPerCallMs: cpuMs / samples,
       samples,
       roundMediansMs: [result.latency.p50],
     });
@@ -165,6 +181,7 @@ export async function measureCalls(
       medianMs: median(perRound.map((s) => s.medianMs)),
       p99Ms: median(perRound.map((s) => s.p99Ms)),
       callsPerSecond: median(perRound.map((s) => s.callsPerSecond)),
+      cpuPerCallMs: median(perRound.map((s) => s.cpuPerCallMs)),
       samples: perRound.reduce((sum, s) => sum + s.samples, 0),
       roundMediansMs: perRound.flatMap((s) => s.roundMediansMs),
     });

@@ -56,6 +56,7 @@ describe("pairedRatio", () => {
     medianMs: median(roundMediansMs),
     p99Ms: 0,
     callsPerSecond: 0,
+    cpuPerCallMs: 0,
     samples: roundMediansMs.length,
     roundMediansMs,
   });
@@ -102,6 +103,26 @@ describe("measureCalls", () => {
     // round 1 is a b | a b, round 2 is b a | b a, round 3 runs round 1 backwards: b a | b a;
     // `order` drops a repeat at each round's seam.
     expect(order.join(" ")).toBe("a b a b a b a b a b a");
+  });
+
+  it("counts this process's CPU per call, which a call that only waits hardly spends", async () => {
+    const busy = {
+      name: "busy",
+      call: async () => {
+        const until = performance.now() + 2;
+        while (performance.now() < until);
+      },
+    };
+    const waiting = {
+      name: "waiting",
+      call: () => new Promise((resolve) => setTimeout(resolve, 2)),
+    };
+    const stats = await measureCalls([busy, waiting], { ...small, inFlight: 1 });
+    const busyCpu = stats.get("busy")?.cpuPerCallMs ?? 0;
+    const waitingCpu = stats.get("waiting")?.cpuPerCallMs ?? Number.POSITIVE_INFINITY;
+    // Both take about 2 ms a call; only the busy one spends it on the CPU.
+    expect(busyCpu).toBeGreaterThan(1.5);
+    expect(waitingCpu).toBeLessThan(0.5);
   });
 
   it("keeps calls in flight together when asked to", async () => {

@@ -27,7 +27,10 @@ export interface CallSubject {
 
 function describe(stats: CallStats, concurrent: boolean): string {
   const latency = `median ${formatMs(stats.medianMs)} · p99 ${formatMs(stats.p99Ms)}`;
-  return concurrent ? `${latency} · ${Math.round(stats.callsPerSecond)} calls/s` : latency;
+  const cpu = `CPU ${formatMs(stats.cpuPerCallMs)} per call`;
+  return concurrent
+    ? `${latency} · ${Math.round(stats.callsPerSecond)} calls/s · ${cpu}`
+    : `${latency} · ${cpu}`;
 }
 
 /** " (95 % CI a×–b×, n rounds)": a verdict whose interval straddles its target is one a rerun may flip. */
