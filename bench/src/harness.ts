@@ -51,6 +51,11 @@ export function median(values: readonly number[]): number {
     : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
+interface Spent {
+  readonly wallMs: number;
+  readonly cpuMs: number;
+}
+
 async function runRound(
   subjects: readonly Subject[],
   options: HarnessOptions,
@@ -66,7 +71,8 @@ async function runRound(
     warmupTime: 0,
     throws: true,
   });
-  const spent = new Map<string, { wallMs: number; cpuMs: number }>();
+  /** Wall and CPU time of each subject's measured calls (warm-up excluded). */
+  const spent = new Map<string, Spent>();
   for (const subject of subjects) {
     let startedAt = 0;
     let cpuAtStart = process.cpuUsage();
@@ -94,7 +100,7 @@ async function runRound(
     if (result.state !== "completed")
       throw new Error(`benchmark ${task.name} ended ${result.state}`);
     const samples = result.latency.samplesCount;
-    const { wallMs, cpuMs } = spent.get(task.name) as { wallMs: number; cpuMs: number };
+    const { wallMs, cpuMs } = spent.get(task.name) as Spent;
     stats.set(task.name, {
       medianMs: result.latency.p50,
       p99Ms: result.latency.p99,

@@ -66,9 +66,9 @@ describe("pairedRatio", () => {
     const base = [1, 1, 1, 3, 3, 3, 3];
     const paired = pairedRatio(stats(base.map((ms) => ms * 1.1)), stats(base));
     expect(paired.ratio).toBeCloseTo(1.1);
+    // Unpaired, the same rounds would range from 1.1 / 3 to 3.3 / 1.
     expect(paired.interval?.[0]).toBeCloseTo(1.1);
     expect(paired.interval?.[1]).toBeCloseTo(1.1);
-    // Unpaired, the same rounds would range from 1.1 / 3 to 3.3 / 1.
     expect(paired.rounds).toBe(7);
   });
 
