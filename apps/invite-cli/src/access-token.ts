@@ -1,18 +1,8 @@
-import {
-  type ClientFetch,
-  createAppTokenProvider,
-  type TokenProvider,
-} from "@dingtalk-conference/client";
+import { createAppTokenProvider, type TokenProvider } from "@dingtalk-conference/client";
 import { InputError } from "./errors.js";
 import { failureFromError, formatFailure } from "./sender.js";
 
 export type AccessToken = string | TokenProvider;
-
-/** Where an app's key and secret are exchanged for a token, and over which transport. */
-export interface TokenConnection {
-  readonly baseUrl: string | undefined;
-  readonly fetch: ClientFetch;
-}
 
 /**
  * Picks the access token: --token, else DINGTALK_ACCESS_TOKEN, else an app's key and
@@ -22,7 +12,8 @@ export interface TokenConnection {
 export function resolveAccessToken(
   flag: string | undefined,
   env: Readonly<Record<string, string | undefined>>,
-  { baseUrl, fetch }: TokenConnection,
+  /** Where an app's key and secret are exchanged for a token (the client's default host without it). */
+  baseUrl: string | undefined,
 ): AccessToken {
   if (flag) return flag;
   if (env.DINGTALK_ACCESS_TOKEN) return env.DINGTALK_ACCESS_TOKEN;
@@ -30,7 +21,7 @@ export function resolveAccessToken(
   const appSecret = env.DINGTALK_APP_SECRET;
   if (appKey && appSecret) {
     return createAppTokenProvider(
-      baseUrl ? { appKey, appSecret, baseUrl, fetch } : { appKey, appSecret, fetch },
+      baseUrl ? { appKey, appSecret, baseUrl } : { appKey, appSecret },
     );
   }
   if (appKey || appSecret) {
@@ -55,10 +46,10 @@ export function resolveAccessToken(
 export async function checkedAccessToken(
   flag: string | undefined,
   env: Readonly<Record<string, string | undefined>>,
-  connection: TokenConnection,
+  baseUrl: string | undefined,
   log: (line: string) => void,
 ): Promise<AccessToken> {
-  const accessToken = resolveAccessToken(flag, env, connection);
+  const accessToken = resolveAccessToken(flag, env, baseUrl);
   if (typeof accessToken === "string") {
     log(`access token: from ${flag ? "--token" : "DINGTALK_ACCESS_TOKEN"}`);
     return accessToken;

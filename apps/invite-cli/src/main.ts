@@ -1,6 +1,5 @@
 import { existsSync, statSync } from "node:fs";
-import { type ClientFetch, createConferenceClient } from "@dingtalk-conference/client";
-import { createNodeFetch } from "@dingtalk-conference/client/node";
+import { createConferenceClient } from "@dingtalk-conference/client";
 import { type AccessToken, checkedAccessToken } from "./access-token.js";
 import { type CliOptions, helpText, parseCliArgs } from "./args.js";
 import { formatIssue, InputError } from "./errors.js";
@@ -86,18 +85,9 @@ async function run(options: CliOptions, io: CliIo): Promise<ExitCode> {
     const input = await readReportedInput(options, io);
     // Under the lock: a run that held it a moment ago may have just written this journal.
     checkJournalFitsMode(journalPath, options, log);
-    // The client's node:http transport rather than global fetch: undici's fetch compiles
-    // its WebAssembly HTTP parser on first use, some 28 MB at peak, more than a list of
-    // 100 000 people takes; node:http parses natively (and costs less CPU a call).
-    const fetch = createNodeFetch();
-    const accessToken = await checkedAccessToken(
-      options.token,
-      io.env,
-      { baseUrl: options.baseUrl, fetch },
-      log,
-    );
+    const accessToken = await checkedAccessToken(options.token, io.env, options.baseUrl, log);
     const plan = await planFromJournal(input.people, journalPath, options);
-    const sent = await sendPlan(plan, { accessToken, fetch }, journalPath, options, io, log);
+    const sent = await sendPlan(plan, accessToken, journalPath, options, io, log);
     const summary = summaryOf(input, plan, sent.tally);
     const exitCode = print(summary, options, io);
     if (!sent.tokenRefused) return exitCode;
@@ -164,7 +154,7 @@ async function planFromJournal(
 
 async function sendPlan(
   plan: Plan,
-  { accessToken, fetch }: { accessToken: AccessToken; fetch: ClientFetch },
+  accessToken: AccessToken,
   journalPath: string,
   options: CliOptions,
   io: CliIo,
@@ -180,7 +170,7 @@ async function sendPlan(
       at: new Date().toISOString(),
     });
     const client = createConferenceClient(
-      options.baseUrl ? { accessToken, baseUrl: options.baseUrl, fetch } : { accessToken, fetch },
+      options.baseUrl ? { accessToken, baseUrl: options.baseUrl } : { accessToken },
     );
     const { conferenceId, operator } = options;
     const send = createClientSender(
