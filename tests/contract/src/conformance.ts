@@ -13,6 +13,8 @@ export interface ConformanceOptions {
   readonly requestWasValid: boolean;
   /** The case asked for this status (Prism's `Prefer: code=…`). */
   readonly askedForStatus?: number;
+  /** The request left out its credentials on purpose, to learn how the server refuses it. */
+  readonly credentialsLeftOut?: boolean;
 }
 
 /**
@@ -29,7 +31,7 @@ export function contractProblems(exchange: Exchange, options: ConformanceOptions
   if (!operation) return [`${where}: no operation of the spec has this method and path`];
 
   const problems = securityHeadersOf(operation)
-    .filter((header) => !exchange.requestHeaders.get(header))
+    .filter((header) => !options.credentialsLeftOut && !exchange.requestHeaders.get(header))
     .map((header) => `${where}: request lacks the ${header} header its security scheme requires`);
 
   const response = exchange.response;

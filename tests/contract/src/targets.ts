@@ -5,6 +5,12 @@ export interface ContractTarget {
   readonly name: string;
   /** Prism's URL: the mock itself, or the validating proxy in front of the provider. */
   readonly baseUrl: string;
+  /**
+   * The server itself, with no proxy between: the mock, or the provider. Prism's
+   * proxy answers a request without a token itself, so only here can a probe
+   * learn what the server answers to it.
+   */
+  readonly origin: string;
   readonly accessToken: string;
   /** Path parameters that replace the spec's examples: the provider's own conference. */
   readonly pathParams?: Readonly<Record<string, string>>;

@@ -22,10 +22,10 @@ describe("every documented response, through the client (Prism mock)", () => {
     it(describeResponse(response), async () => {
       const { operation, status, example } = response;
       const driver = driverFor(operation.operationId);
-      const [request] = requestExamplesOf(operation);
+      const [request] = requestExamplesOf(operation) as [RequestExample];
       const recorder = recordingFetch({ prefer: preferHeader(response) });
 
-      const outcome = await settle(driver.call(mock, recorder.fetch, request as RequestExample));
+      const outcome = await settle(driver.call(mock, recorder.fetch, request));
 
       const problems = problemsOf(recorder.exchanges, {
         requestWasValid: true,
@@ -33,9 +33,15 @@ describe("every documented response, through the client (Prism mock)", () => {
       });
       expect(problems).toEqual([]);
       expect(recorder.exchanges.map((exchange) => exchange.response?.status)).toEqual([status]);
+      if (driver.via === "client.raw") {
+        // openapi-fetch resolves with the body of any answer, error or not.
+        if (!outcome.ok) throw outcome.error;
+        expect(driver.resultAsBody(outcome.value)).toEqual(example);
+        return;
+      }
       if (status < 300) {
         if (!outcome.ok) throw outcome.error;
-        expect(example).toMatchObject(driver.resultAsBody(outcome.value));
+        expect(example).toMatchObject(driver.resultAsBody(outcome.value) as object);
         return;
       }
       expect(outcome.ok, "the client resolved an error response").toBe(false);
@@ -63,18 +69,24 @@ for (const target of [mock, provider].filter((candidate) => candidate !== undefi
     for (const operation of spec.operations) {
       for (const request of requestExamplesOf(operation)) {
         it(`${operation.operationId} ${request.name}`, async () => {
-          const pathParams = { ...request.pathParams, ...target.pathParams };
+          const driver = driverFor(operation.operationId);
+          // The provider's own conference only for what the client can do: an operation
+          // without a client method might close or delete it, so it keeps the spec's placeholders.
+          const pathParams =
+            driver.via === "client method"
+              ? { ...request.pathParams, ...target.pathParams }
+              : request.pathParams;
           const recorder = recordingFetch();
 
           const outcome = await settle(
-            driverFor(operation.operationId).call(target, recorder.fetch, {
-              ...request,
-              pathParams,
-            }),
+            driver.call(target, recorder.fetch, { ...request, pathParams }),
           );
 
           expect(problemsOf(recorder.exchanges, { requestWasValid: true })).toEqual([]);
           expect(recorder.exchanges).toHaveLength(1);
+          const status = recorder.exchanges[0]?.response?.status ?? 0;
+          if (target.kind === "mock")
+            expect(status, "the mock refused a documented request").toBeLessThan(300);
           if (outcome.ok) return;
           // The mock accepts the spec's examples; a provider may refuse their placeholder
           // invitees, and whatever it says must then be documented and typed.

@@ -1,10 +1,10 @@
 // The suite derives its cases from the spec; where the spec outgrows what the
 // suite understands, it must stop with a message saying what to teach it.
 import { documentedResponses } from "@dingtalk-conference/mock";
-import { operationsOf } from "@dingtalk-conference/spec/document";
+import { type Operation, operationsOf } from "@dingtalk-conference/spec/document";
 import { describe, expect, it } from "vitest";
-import { driverFor } from "../src/client-drivers.js";
 import { expectedErrorClass, UnknownErrorClassError } from "../src/expected-errors.js";
+import { requestExamplesOf, UnsendableRequestError } from "../src/request-examples.js";
 import { arbitraryOf, UnsupportedSchemaError } from "../src/schema-arbitrary.js";
 import { providerSettings } from "../src/targets.js";
 
@@ -65,8 +65,26 @@ describe("the suite refuses what it cannot check", () => {
     );
   });
 
-  it("an operation the client cannot perform", () => {
-    expect(() => driverFor("deleteConference")).toThrow(/deleteConference.*client-drivers\.ts/);
+  const operationWith = (parameter: Record<string, unknown>) =>
+    operationsOf({
+      paths: {
+        "/x": { delete: { operationId: "closeX", parameters: [parameter], responses: {} } },
+      },
+    })[0] as Operation;
+
+  it.each([
+    [
+      { name: "unionId", in: "query", required: true, schema: { type: "string" } },
+      /closeX: required query parameter "unionId" has no example to send; add one in spec\/openapi\.yaml/,
+    ],
+    [
+      { name: "session", in: "cookie", example: "s" },
+      /closeX: cookie parameter "session" cannot be sent.*tests\/contract\/src\/request-examples\.ts/,
+    ],
+  ])("a parameter the suite cannot send: %j", (parameter, message) => {
+    const operation = operationWith(parameter);
+    expect(() => requestExamplesOf(operation)).toThrow(UnsendableRequestError);
+    expect(() => requestExamplesOf(operation)).toThrow(message);
   });
 
   it("a status range Prism cannot be asked for", () => {

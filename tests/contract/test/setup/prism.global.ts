@@ -16,7 +16,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const mock = await startMock();
     servers.push(mock);
     const targets: ContractTarget[] = [
-      { kind: "mock", name: "Prism mock", baseUrl: mock.url, accessToken: "contract-suite-token" },
+      {
+        kind: "mock",
+        name: "Prism mock",
+        baseUrl: mock.url,
+        origin: mock.url,
+        accessToken: "contract-suite-token",
+      },
     ];
     if ("upstream" in provider) {
       const proxy = await startMock({ upstream: provider.upstream });
@@ -25,6 +31,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
         kind: "provider",
         name: `provider ${provider.upstream}`,
         baseUrl: proxy.url,
+        origin: provider.upstream,
         accessToken: provider.accessToken,
         pathParams: { conferenceId: provider.conferenceId },
       });

@@ -1,0 +1,85 @@
+import { once } from "node:events";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { securityHeadersOf } from "@dingtalk-conference/spec/document";
+import { allDocumentedResponses } from "../../src/documented-responses.js";
+import { operationById } from "../../src/spec.js";
+
+/** An answer a provider gives: status, content type, body. */
+export interface ScriptedAnswer {
+  readonly status: number;
+  readonly contentType: string;
+  readonly body: string;
+}
+
+/** What a provider answers to each kind of inviteUsers request it can tell apart. */
+export interface ProviderScript {
+  readonly noToken: ScriptedAnswer;
+  readonly unknownToken: ScriptedAnswer;
+  readonly validToken: ScriptedAnswer;
+}
+
+const invite = operationById("inviteUsers");
+const [tokenHeader] = securityHeadersOf(invite);
+
+/** The spec's own example of an inviteUsers answer, as a DingTalk that honours the spec sends it. */
+export function documentedAnswer(status: number, exampleName: string): ScriptedAnswer {
+  const documented = allDocumentedResponses.find(
+    (response) =>
+      response.operation.operationId === invite.operationId &&
+      response.status === status &&
+      response.exampleName === exampleName,
+  );
+  if (!documented) throw new Error(`the spec documents no inviteUsers ${status} ${exampleName}`);
+  return {
+    status,
+    contentType: documented.contentType ?? "application/json",
+    body: JSON.stringify(documented.example),
+  };
+}
+
+/** A provider that answers as the spec documents. */
+export const conformingScript: ProviderScript = {
+  noToken: documentedAnswer(400, "AuthenticationFailed.MissingParameter"),
+  unknownToken: documentedAnswer(400, "InvalidAuthentication"),
+  validToken: documentedAnswer(200, "success"),
+};
+
+export interface ScriptedProvider {
+  readonly url: string;
+  readonly validToken: string;
+  /** What it answers from now on. */
+  script: ProviderScript;
+  close(): Promise<void>;
+}
+
+/** A loopback HTTP server standing in for DingTalk, answering by the token each request carries. */
+export async function startScriptedProvider(): Promise<ScriptedProvider> {
+  const validToken = "scripted-provider-token";
+  const server = createServer((request, response) => {
+    request.resume();
+    request.on("end", () => {
+      const token = tokenHeader === undefined ? undefined : request.headers[tokenHeader];
+      const answer =
+        token === undefined
+          ? provider.script.noToken
+          : token === validToken
+            ? provider.script.validToken
+            : provider.script.unknownToken;
+      response.writeHead(answer.status, { "content-type": answer.contentType }).end(answer.body);
+    });
+  });
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const provider: ScriptedProvider = {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    validToken,
+    script: conformingScript,
+    close: async () => {
+      server.closeAllConnections();
+      server.close();
+      await once(server, "close");
+    },
+  };
+  return provider;
+}
