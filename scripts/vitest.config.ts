@@ -6,6 +6,5 @@ export default defineConfig({
     // The tests run git and built commands on a two-core machine shared with
     // the rest of `pnpm test`: the limits only stop a hung process.
     testTimeout: 30_000,
-    passWithNoTests: true,
   },
 });

@@ -1,0 +1,12 @@
+// pnpm release:check [<base-ref>]: the release gate as a command. Exit 0 when
+// it passes, 1 when a changeset is missing, 2 with one line on a misuse.
+import { ReleaseCheckError, releaseCheck } from "./release-gate.js";
+
+releaseCheck(process.argv.slice(2), process.cwd(), console).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    // Anything but a known failure is a bug here: its stack helps whoever fixes it.
+    console.error(error instanceof ReleaseCheckError ? `release:check: ${error.message}` : error);
+    process.exit(2);
+  },
+);

@@ -1,0 +1,103 @@
+// The release gate: which workspace packages a change touches, and whether
+// every published package it reaches comes with a changeset, added by this
+// change, that bumps it.
+//
+// What changed and which changesets this change adds are decided by the
+// pieces `changeset status --since=<ref>` is built on (@changesets/git,
+// @changesets/read, @manypkg/get-packages), so the two always agree. The
+// command itself is not enough: it fails only when a change adds no changeset
+// at all, whatever it bumps, and counts an edit to a test or a README as a
+// change to ship.
+import { parseArgs } from "node:util";
+import { getChangedFilesSince } from "@changesets/git";
+import readChangesets from "@changesets/read";
+import { getPackages } from "@manypkg/get-packages";
+import { groupFiles, owningPackage, reachedPackage, workspacePackagesOf } from "./release-scope.js";
+
+const usage = "usage: pnpm release:check [<base-ref>]   e.g. pnpm release:check origin/main";
+
+/** A failure the gate knows (a bad option or ref, an unreadable changeset): exit 2, one line. */
+export class ReleaseCheckError extends Error {
+  override readonly name = "ReleaseCheckError";
+}
+
+/** Where the report goes: the terminal, or a test's buffer. */
+export interface Output {
+  log(line: string): void;
+  error(line: string): void;
+}
+
+/** A few names, then how many more: a long branch would otherwise bury the verdict. */
+const listed = (names: readonly string[]) =>
+  names.length > 3
+    ? `${names.slice(0, 3).join(", ")} and ${names.length - 3} more`
+    : names.join(", ");
+
+/** The first line of an error: changesets' messages go on to quote whole files. */
+const firstLine = (error: unknown) =>
+  String(error instanceof Error ? error.message : error).split("\n", 1)[0] as string;
+
+function baseRefOf(args: string[]): string | undefined {
+  try {
+    const { positionals } = parseArgs({ args, strict: true, allowPositionals: true, options: {} });
+    if (positionals.length > 1) throw new Error(`one base ref at most, got ${positionals.length}`);
+    return positionals[0];
+  } catch (error) {
+    // parseArgs names the culprit in its first sentence: "Unknown option '--since'".
+    throw new ReleaseCheckError(`${firstLine(error).split(". ", 1)[0]} (${usage})`);
+  }
+}
+
+/** Runs the gate in the workspace holding `cwd`; the exit code: 0 pass, 1 a changeset is missing. */
+export async function releaseCheck(args: string[], cwd: string, out: Output): Promise<number> {
+  const base = baseRefOf(args);
+  if (!base) {
+    out.log(
+      "release:check needs the base the change will merge into, to know what changed;\n" +
+        `none given, so nothing is checked. ${usage}`,
+    );
+    return 0;
+  }
+
+  const workspace = await getPackages(cwd);
+  const root = workspace.root.dir;
+  const packages = workspacePackagesOf(workspace);
+  const files = await getChangedFilesSince({ cwd: root, ref: base }).catch((error: unknown) => {
+    throw new ReleaseCheckError(firstLine(error));
+  });
+
+  const touched = groupFiles(files, (file) => owningPackage(packages, file));
+  out.log(`Changes since ${base} touch ${touched.size} package(s):`);
+  for (const [name, owned] of [...touched].sort(([a], [b]) => a.localeCompare(b))) {
+    out.log(`  ${name}: ${listed(owned)}`);
+  }
+
+  const reached = groupFiles(files, (file) => reachedPackage(packages, file));
+  if (reached.size === 0) {
+    out.log("\nNo published package is reached: no changeset needed.");
+    return 0;
+  }
+  const added = await readChangesets(root, base).catch((error: unknown) => {
+    throw new ReleaseCheckError(`cannot read the changesets in .changeset/: ${firstLine(error)}`);
+  });
+  let missing = 0;
+  out.log("\nPublished packages this change reaches:");
+  for (const [name, because] of reached) {
+    const bumps = added
+      .flatMap((changeset) => changeset.releases)
+      .filter((release) => release.name === name && release.type !== "none")
+      .map((release) => release.type);
+    if (bumps.length > 0) {
+      out.log(`  ✔ ${name} (${listed(because)}): changeset bumps it ${bumps.join(", ")}`);
+    } else {
+      missing++;
+      out.log(`  ✖ ${name} (${listed(because)}): no changeset in this change bumps it`);
+    }
+  }
+  if (missing === 0) return 0;
+  out.error(
+    "\nAdd a changeset: pnpm changeset (or, for a spec change, pnpm spec:diff --write-changeset,\n" +
+      "whose summary names the spec diff), and git add it: changesets counts what git knows.",
+  );
+  return 1;
+}
