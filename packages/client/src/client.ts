@@ -1,18 +1,12 @@
-import { type AttemptLimits, attemptLimits, DEFAULT_TIMEOUT_MS } from "./attempt-limits.js";
 import { toConnectionError } from "./connection-errors.js";
 import { AuthenticationError, ConferenceClientError, TimeoutError } from "./errors.js";
 import { type ClientHooks, hooksMiddleware } from "./hooks.js";
 import { redact } from "./redact.js";
 import { isGatewayBan, parseBody, REQUEST_ID_HEADER, toApiError } from "./response-errors.js";
 import { backoffMs, DEFAULT_RETRY_TIMING, isRetryable, type RetryTiming, sleep } from "./retry.js";
+import { abortable, DEFAULT_TIMEOUT_MS } from "./timeouts.js";
 import type { TokenProvider } from "./token.js";
-import {
-  type ApiClient,
-  type ClientFetch,
-  createApiClient,
-  fetchWithUrl,
-  TOKEN_HEADER,
-} from "./transport.js";
+import { type ApiClient, type ClientFetch, createApiClient, TOKEN_HEADER } from "./transport.js";
 import type { InviteUsersRequest, InviteUsersResponse } from "./types.js";
 import { assertValidInvite, assertValidToken } from "./validation.js";
 
@@ -21,7 +15,7 @@ export interface ConferenceClientOptions {
   accessToken: string | (() => string | Promise<string>);
   /** Default: the spec's first server, https://api.dingtalk.io. */
   baseUrl?: string;
-  /** A custom fetch (tests, proxies, edge runtimes, `createNodeFetch()`); called as `fetch(url, init)`. */
+  /** Default: the global fetch. Called as openapi-fetch calls it, with one `Request`. */
   fetch?: ClientFetch;
   /** Per-attempt timeout. Default 30 000 ms. */
   timeoutMs?: number;
@@ -52,7 +46,7 @@ export interface ConferenceClient {
     body: InviteUsersRequest,
     options?: RequestOptions,
   ): Promise<InviteUsersResult>;
-  /** The typed openapi-fetch client (token header added), for `{ data, error, response }`. */
+  /** The typed openapi-fetch client (token header filled in), for `{ data, error, response }` and middleware. */
   readonly raw: ApiClient;
 }
 
@@ -68,58 +62,34 @@ export function createClientWithTiming(
   timing: RetryTiming,
 ): ConferenceClient {
   const { accessToken } = options;
-  const fetchImpl: ClientFetch = options.fetch ?? globalThis.fetch;
   // Checked before any request is built: a bad token must neither leak nor count as sent.
   const resolveToken = async () =>
     assertValidToken(typeof accessToken === "function" ? await accessToken() : accessToken);
-  const raw = createApiClient(options.baseUrl, fetchImpl, resolveToken);
+  const raw = createApiClient(options.baseUrl, options.fetch, resolveToken);
   if (options.hooks) raw.use(hooksMiddleware(options.hooks));
 
-  /** The token from a function, within the attempt's limits: it may hang. */
-  async function tokenWithin(limits: AttemptLimits, timeoutMs: number): Promise<string> {
-    try {
-      return await limits.race(resolveToken());
-    } catch (error) {
-      // Without a token nothing was sent.
-      throw limits.timedOut() ? new TimeoutError(timeoutMs, false) : error;
-    }
-  }
-
+  /** One request, bounded by `signal`; a rejection that is not a ConferenceClientError is the fetch's. */
   async function attempt(
     conferenceId: string,
     body: InviteUsersRequest,
     token: string,
-    limits: AttemptLimits,
-    timeoutMs: number,
-    signal: AbortSignal | undefined,
+    signal: AbortSignal,
   ): Promise<InviteUsersResult> {
-    try {
-      const { data, error, response } = await raw.POST(INVITE_PATH, {
-        params: { path: { conferenceId } },
-        body,
-        headers: { [TOKEN_HEADER]: token },
-        fetch: fetchWithUrl(fetchImpl, () => limits.forFetch(fetchImpl.enforcesTimeout)),
-        parseAs: "text",
-      });
-      // Read as text: the body may be anything a gateway sends, and must never crash the parse.
-      const parsed = parseBody(error ?? data) as InviteUsersResponse;
-      const { status, headers } = response;
-      if (!response.ok || typeof parsed?.success !== "boolean" || isGatewayBan(parsed)) {
-        // Only a failure's body reaches the caller (in the error): only it needs the token taken out.
-        throw toApiError(status, headers, redact(parsed, token));
-      }
-      return {
-        success: parsed.success,
-        requestId: headers.get(REQUEST_ID_HEADER) ?? undefined,
-      };
-    } catch (error) {
-      if (error instanceof ConferenceClientError) throw error;
-      if (signal?.aborted) throw signal.reason;
-      if (limits.timedOut(error)) throw new TimeoutError(timeoutMs);
-      throw toConnectionError(error);
-    } finally {
-      limits.release();
+    const { data, error, response } = await raw.POST(INVITE_PATH, {
+      params: { path: { conferenceId } },
+      body,
+      headers: { [TOKEN_HEADER]: token },
+      signal,
+      parseAs: "text",
+    });
+    // Read as text: the body may be anything a gateway sends, and must never crash the parse.
+    const parsed = parseBody(error ?? data) as InviteUsersResponse;
+    const { status, headers } = response;
+    if (!response.ok || typeof parsed?.success !== "boolean" || isGatewayBan(parsed)) {
+      // Only a failure's body reaches the caller (in the error): only it needs the token taken out.
+      throw toApiError(status, headers, redact(parsed, token));
     }
+    return { success: parsed.success, requestId: headers.get(REQUEST_ID_HEADER) ?? undefined };
   }
 
   async function inviteUsers(
@@ -135,15 +105,31 @@ export function createClientWithTiming(
     let retry = 0;
     for (;;) {
       signal?.throwIfAborted();
-      const limits = attemptLimits(signal, attemptTimeoutMs);
+      // One signal bounds the attempt, token included: the caller's abort or the time limit.
+      const deadline = AbortSignal.timeout(attemptTimeoutMs);
+      const attemptSignal = signal ? AbortSignal.any([signal, deadline]) : deadline;
+      /** What an attempt the signal ended throws: the caller's reason, or a TimeoutError. */
+      const ended = (mayHaveActed: boolean): unknown =>
+        signal?.aborted
+          ? signal.reason
+          : deadline.aborted
+            ? new TimeoutError(attemptTimeoutMs, mayHaveActed)
+            : undefined;
       // A string is checked as it is; only a function's token needs waiting for.
       const token =
         typeof accessToken === "string"
           ? assertValidToken(accessToken)
-          : await tokenWithin(limits, attemptTimeoutMs);
+          : await abortable(resolveToken(), attemptSignal).catch((failure: unknown) => {
+              // Without a token nothing was sent.
+              throw ended(false) ?? failure;
+            });
       try {
-        return await attempt(conferenceId, body, token, limits, attemptTimeoutMs, signal);
-      } catch (error) {
+        return await attempt(conferenceId, body, token, attemptSignal);
+      } catch (failure) {
+        const error =
+          failure instanceof ConferenceClientError
+            ? failure
+            : (ended(true) ?? toConnectionError(failure));
         if (!(error instanceof ConferenceClientError)) throw error;
         // A rejected token from a provider is renewed once, at no retry's cost: a 400 rang no one.
         if (isExpiredToken(error) && isTokenProvider(accessToken) && !refreshedToken) {

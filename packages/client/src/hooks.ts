@@ -39,14 +39,12 @@ export interface ClientHooks {
 export function hooksMiddleware({ onRequest, onResponse }: ClientHooks): Middleware {
   const startedAt = new Map<string, number>();
   return {
-    onRequest({ request, id }) {
+    async onRequest({ request, id }) {
       startedAt.set(id, performance.now());
-      onRequest?.({
-        id,
-        method: request.method,
-        url: request.url,
-        body: maskInviteBody(parseBody(request.body)),
-      });
+      if (!onRequest) return;
+      // Read from a clone: the request's own body is still to be sent.
+      const body = request.body ? parseBody(await request.clone().text()) : undefined;
+      onRequest({ id, method: request.method, url: request.url, body: maskInviteBody(body) });
     },
     onResponse({ request, response, id }) {
       const durationMs = performance.now() - (startedAt.get(id) ?? 0);

@@ -31,5 +31,5 @@ export {
   createAppTokenProvider,
   type TokenProvider,
 } from "./token.js";
-export type { ClientFetch, ClientRequestInit, FetchResponse } from "./transport.js";
+export type { ClientFetch } from "./transport.js";
 export type * from "./types.js";

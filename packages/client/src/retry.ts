@@ -1,10 +1,10 @@
-import { timeOrAbort } from "./attempt-limits.js";
 import {
   type ConferenceClientError,
   ConnectionError,
   DingTalkApiError,
   ThrottledError,
 } from "./errors.js";
+import { abortable } from "./timeouts.js";
 
 /** Backoff timing; tests shorten it, users keep DingTalk's floor. */
 export interface RetryTiming {
@@ -50,5 +50,11 @@ export function backoffMs(
 }
 
 /** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
-export const sleep = (ms: number, signal: AbortSignal | undefined) =>
-  new Promise<void>((resolve, reject) => timeOrAbort(signal, ms, resolve, reject));
+export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const elapsed = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  // Cleared on abort too: a pending timer would hold the process open for the whole wait.
+  return abortable(elapsed, signal).finally(() => clearTimeout(timer));
+}

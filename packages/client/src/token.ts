@@ -1,8 +1,8 @@
-import { DEFAULT_TIMEOUT_MS } from "./attempt-limits.js";
 import { toConnectionError } from "./connection-errors.js";
 import { TimeoutError } from "./errors.js";
 import { redact } from "./redact.js";
 import { parseBody, toApiError } from "./response-errors.js";
+import { DEFAULT_TIMEOUT_MS } from "./timeouts.js";
 import { type ClientFetch, createApiClient } from "./transport.js";
 import type { GetAccessTokenResponse } from "./types.js";
 

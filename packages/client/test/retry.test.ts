@@ -5,7 +5,6 @@ import { backoffMs, DEFAULT_RETRY_TIMING } from "../src/retry.js";
 import { rejectionOf, testClient } from "./fixtures/client.js";
 import { startServer, useTestServer } from "./fixtures/server.js";
 import { documentedExamples } from "./fixtures/spec.js";
-import { transports } from "./fixtures/transports.js";
 
 const example = (code: string) => {
   const found = documentedExamples("inviteUsers").find((candidate) => candidate.body.code === code);
@@ -22,13 +21,13 @@ async function refusingUrl(): Promise<string> {
   return server.url;
 }
 
-describe.each(transports)("retries over $name", ({ fetch }) => {
+describe("retries", () => {
   const server = useTestServer();
 
   it("retries throttling and then succeeds", async () => {
     server().reply(throttled, throttled);
     const retries: RetryEvent[] = [];
-    const client = testClient(server().url, fetch, { hooks: { onRetry: (e) => retries.push(e) } });
+    const client = testClient(server().url, { hooks: { onRetry: (e) => retries.push(e) } });
 
     const result = await client.inviteUsers("c", {});
 
@@ -42,14 +41,14 @@ describe.each(transports)("retries over $name", ({ fetch }) => {
 
   it("gives up after maxRetries and throws the last throttling error", async () => {
     server().reply(throttled, throttled, throttled);
-    const error = await rejectionOf(testClient(server().url, fetch).inviteUsers("c", {}));
+    const error = await rejectionOf(testClient(server().url).inviteUsers("c", {}));
     expect(error).toBeInstanceOf(ThrottledError);
     expect(server().requests).toHaveLength(3);
   });
 
   it("honours a per-call maxRetries", async () => {
     server().reply(throttled, throttled);
-    const client = testClient(server().url, fetch, { maxRetries: 5 });
+    const client = testClient(server().url, { maxRetries: 5 });
     const error = await rejectionOf(client.inviteUsers("c", {}, { maxRetries: 1 }));
     expect(error).toBeInstanceOf(ThrottledError);
     expect(server().requests).toHaveLength(2);
@@ -57,7 +56,7 @@ describe.each(transports)("retries over $name", ({ fetch }) => {
 
   it("never retries a 500: the invitees may already be ringing", async () => {
     server().reply(systemError);
-    const error = await rejectionOf(testClient(server().url, fetch).inviteUsers("c", {}));
+    const error = await rejectionOf(testClient(server().url).inviteUsers("c", {}));
     expect(error).toBeInstanceOf(SystemError);
     expect(error).toMatchObject({ mayHaveActed: true });
     expect(server().requests).toHaveLength(1);
@@ -65,20 +64,20 @@ describe.each(transports)("retries over $name", ({ fetch }) => {
 
   it("never retries an HTML 502", async () => {
     server().reply({ status: 502, text: "<html>Bad Gateway</html>" });
-    await rejectionOf(testClient(server().url, fetch).inviteUsers("c", {}));
+    await rejectionOf(testClient(server().url).inviteUsers("c", {}));
     expect(server().requests).toHaveLength(1);
   });
 
   it("never retries a refusal such as a 400", async () => {
     server().reply(example("unknownUserError"));
-    await rejectionOf(testClient(server().url, fetch).inviteUsers("c", {}));
+    await rejectionOf(testClient(server().url).inviteUsers("c", {}));
     expect(server().requests).toHaveLength(1);
   });
 
   it("never retries a timeout after the request was sent", async () => {
     server().reply({ hang: true });
     const rejection = rejectionOf(
-      testClient(server().url, fetch, { timeoutMs: 500 }).inviteUsers("c", {}),
+      testClient(server().url, { timeoutMs: 500 }).inviteUsers("c", {}),
     );
     // Waited for rather than assumed: on a loaded machine the timeout may fire before the server records it.
     await server().nextRequest();
@@ -89,7 +88,7 @@ describe.each(transports)("retries over $name", ({ fetch }) => {
 
   it("never retries a connection dropped after sending", async () => {
     server().reply({ destroy: true });
-    const error = await rejectionOf(testClient(server().url, fetch).inviteUsers("c", {}));
+    const error = await rejectionOf(testClient(server().url).inviteUsers("c", {}));
     expect(error).toBeInstanceOf(ConnectionError);
     expect(error).toMatchObject({ mayHaveActed: true });
     expect(server().requests).toHaveLength(1);
@@ -97,7 +96,7 @@ describe.each(transports)("retries over $name", ({ fetch }) => {
 
   it("retries 500s and timeouts when the caller opts in with retry.unsafe", async () => {
     server().reply(systemError, { hang: true });
-    const client = testClient(server().url, fetch, { retry: { unsafe: true }, timeoutMs: 500 });
+    const client = testClient(server().url, { retry: { unsafe: true }, timeoutMs: 500 });
     const result = await client.inviteUsers("c", {});
     expect(result.success).toBe(true);
     expect(server().requests).toHaveLength(3);
@@ -105,7 +104,7 @@ describe.each(transports)("retries over $name", ({ fetch }) => {
 
   it("never retries an unexpected 2xx, even with retry.unsafe: it most likely rang people", async () => {
     server().reply({ status: 200, text: "<html>ok</html>" });
-    const client = testClient(server().url, fetch, { retry: { unsafe: true } });
+    const client = testClient(server().url, { retry: { unsafe: true } });
     const error = await rejectionOf(client.inviteUsers("c", {}));
     expect(error).toMatchObject({ status: 200, mayHaveActed: true });
     expect(server().requests).toHaveLength(1);
@@ -113,7 +112,7 @@ describe.each(transports)("retries over $name", ({ fetch }) => {
 
   it("retries a refused connection, which never reached a server", async () => {
     const retries: RetryEvent[] = [];
-    const client = testClient(await refusingUrl(), fetch, {
+    const client = testClient(await refusingUrl(), {
       hooks: { onRetry: (event) => retries.push(event) },
     });
     const error = await rejectionOf(client.inviteUsers("c", {}));
@@ -127,7 +126,7 @@ describe.each(transports)("retries over $name", ({ fetch }) => {
 
   it("does not retry when the server asks to wait longer than the longest backoff", async () => {
     server().reply({ status: 403, json: { status: 1111, wait: 600 } });
-    const error = await rejectionOf(testClient(server().url, fetch).inviteUsers("c", {}));
+    const error = await rejectionOf(testClient(server().url).inviteUsers("c", {}));
     expect(error).toMatchObject({ retryAfterMs: 600_000 });
     expect(server().requests).toHaveLength(1);
   });

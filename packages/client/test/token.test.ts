@@ -9,7 +9,6 @@ import {
 import { rejectionOf, testClient } from "./fixtures/client.js";
 import { type Reply, useTestServer } from "./fixtures/server.js";
 import { documentedExamples, requestExample } from "./fixtures/spec.js";
-import { transports } from "./fixtures/transports.js";
 
 const TOKEN_PATH = "/v1.0/oauth2/accessToken";
 const credentials = requestExample("getAccessToken") as { appKey: string; appSecret: string };
@@ -24,9 +23,9 @@ const tokenReply = (accessToken: string, expireIn = fresh?.body.expireIn): Reply
   json: { ...fresh?.body, accessToken, expireIn },
 });
 
-describe.each(transports)("createAppTokenProvider over $name", ({ fetch }) => {
+describe("createAppTokenProvider", () => {
   const server = useTestServer();
-  const provider = () => createAppTokenProvider({ ...credentials, baseUrl: server().url, fetch });
+  const provider = () => createAppTokenProvider({ ...credentials, baseUrl: server().url });
   const tokenRequests = () => server().requests.filter((request) => request.url === TOKEN_PATH);
   afterEach(() => {
     vi.useRealTimers();
@@ -111,7 +110,6 @@ describe.each(transports)("createAppTokenProvider over $name", ({ fetch }) => {
     const tokens = createAppTokenProvider({
       ...credentials,
       baseUrl: server().url,
-      fetch,
       timeoutMs: 500,
     });
     const rejection = rejectionOf(tokens());
@@ -130,7 +128,7 @@ describe.each(transports)("createAppTokenProvider over $name", ({ fetch }) => {
 
     it("ends a call whose token endpoint never answers with the call's timeout", async () => {
       server().reply({ path: TOKEN_PATH, hang: true });
-      const client = testClient(server().url, fetch, { accessToken: provider(), timeoutMs: 500 });
+      const client = testClient(server().url, { accessToken: provider(), timeoutMs: 500 });
       const rejection = rejectionOf(client.inviteUsers("c", {}));
       await server().nextRequest();
       const error = await rejection;
@@ -142,7 +140,7 @@ describe.each(transports)("createAppTokenProvider over $name", ({ fetch }) => {
 
     it("ends a call whose token endpoint never answers when the caller aborts", async () => {
       server().reply({ path: TOKEN_PATH, hang: true });
-      const client = testClient(server().url, fetch, { accessToken: provider() });
+      const client = testClient(server().url, { accessToken: provider() });
       const controller = new AbortController();
       const rejection = rejectionOf(client.inviteUsers("c", {}, { signal: controller.signal }));
       await server().nextRequest();
@@ -154,7 +152,7 @@ describe.each(transports)("createAppTokenProvider over $name", ({ fetch }) => {
 
     it("refreshes once on InvalidAuthentication and retries with the new token", async () => {
       server().reply(tokenReply("stale"), rejected, tokenReply("renewed"));
-      const client = testClient(server().url, fetch, { accessToken: provider(), maxRetries: 0 });
+      const client = testClient(server().url, { accessToken: provider(), maxRetries: 0 });
 
       expect((await client.inviteUsers("c", {})).success).toBe(true);
 
@@ -171,7 +169,7 @@ describe.each(transports)("createAppTokenProvider over $name", ({ fetch }) => {
         ...rejected,
         when: undefined,
       });
-      const client = testClient(server().url, fetch, { accessToken: provider() });
+      const client = testClient(server().url, { accessToken: provider() });
       expect(await rejectionOf(client.inviteUsers("c", {}))).toBeInstanceOf(AuthenticationError);
       expect(tokenRequests()).toHaveLength(2);
     });
@@ -179,7 +177,7 @@ describe.each(transports)("createAppTokenProvider over $name", ({ fetch }) => {
     it("refreshes once for many concurrent calls refused with the same stale token", async () => {
       const calls = 10;
       server().reply(tokenReply("stale"), ...Array(calls).fill(rejected), tokenReply("renewed"));
-      const client = testClient(server().url, fetch, { accessToken: provider(), maxRetries: 0 });
+      const client = testClient(server().url, { accessToken: provider(), maxRetries: 0 });
 
       const results = await Promise.all(
         Array.from({ length: calls }, () => client.inviteUsers("c", {})),
