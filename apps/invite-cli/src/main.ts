@@ -1,19 +1,28 @@
 import { existsSync, statSync } from "node:fs";
 import { createConferenceClient } from "@dingtalk-conference/client";
-import { type AccessToken, checkedAccessToken } from "./access-token.js";
-import { type CliOptions, helpText, parseCliArgs } from "./args.js";
 import { formatIssue, InputError } from "./errors.js";
-import { type Input, journalPathFor, readInput } from "./input.js";
-import { type BatchFailure, JournalWriter, replayJournal } from "./journal.js";
-import { JournalLock } from "./journal-lock.js";
-import type { PersonList } from "./person-list.js";
-import { type Plan, planRun } from "./plan.js";
-import { createProgress } from "./progress.js";
-import { RateLimiter } from "./rate-limiter.js";
-import { RunTally } from "./run-tally.js";
-import { sendBatches } from "./send-batches.js";
-import { createClientSender, formatFailure } from "./sender.js";
-import { exitCodeOf, formatHuman, formatJson, type RunSummary, summarize } from "./summary.js";
+import { type CliOptions, helpText, parseCliArgs, rerunArguments } from "./input/args.js";
+import type { Person } from "./input/people.js";
+import { type Input, readInput } from "./input/read-input.js";
+import { JournalWriter, replayJournal } from "./journal/journal.js";
+import { journalPathFor, readableJournalWarning } from "./journal/journal-file.js";
+import { JournalLock } from "./journal/journal-lock.js";
+import { type Plan, planRun } from "./plan/plan.js";
+import { plural } from "./plural.js";
+import { type AccessToken, checkedAccessToken } from "./send/access-token.js";
+import { type BatchFailure, formatFailure } from "./send/batch-failure.js";
+import { createInviteCall } from "./send/invite-call.js";
+import { RateLimiter } from "./send/rate-limiter.js";
+import { sendBatches } from "./send/send-batches.js";
+import { createProgress } from "./summary/progress.js";
+import { RunTally } from "./summary/run-tally.js";
+import {
+  exitCodeOf,
+  formatHuman,
+  formatJson,
+  type RunSummary,
+  summarize,
+} from "./summary/summary.js";
 
 export interface CliIo {
   readonly stdout: NodeJS.WritableStream;
@@ -63,15 +72,18 @@ async function run(options: CliOptions, io: CliIo): Promise<ExitCode> {
       tally,
       invalidRows: input.skippedRows.length,
       duplicates: input.duplicates,
+      resume: options.resume,
       retryAmbiguous: options.retryAmbiguous,
       dryRun: options.dryRun,
       journal: journalPath,
+      command: rerunArguments(options),
     });
 
   if (options.dryRun) {
-    const input = await readReportedInput(options, io);
-    checkJournalFitsMode(journalPath, options, log);
+    checkJournal(journalPath, options, io, log);
+    const input = await readInput(options, io.cwd);
     const plan = await planFromJournal(input.people, journalPath, options);
+    reportSkippedRows(input, io);
     if (options.verbose) describePlan(plan, log);
     return print(summaryOf(input, plan, new RunTally()), options, io);
   }
@@ -82,11 +94,13 @@ async function run(options: CliOptions, io: CliIo): Promise<ExitCode> {
   // together the first one started is the one that sends.
   const lock = JournalLock.acquire(journalPath);
   try {
-    const input = await readReportedInput(options, io);
     // Under the lock: a run that held it a moment ago may have just written this journal.
-    checkJournalFitsMode(journalPath, options, log);
+    checkJournal(journalPath, options, io, log);
+    const input = await readInput(options, io.cwd);
     const accessToken = await checkedAccessToken(options.token, io.env, options.baseUrl, log);
     const plan = await planFromJournal(input.people, journalPath, options);
+    // Only now that nothing can refuse the run: a refused run lists its reasons alone.
+    reportSkippedRows(input, io);
     const sent = await sendPlan(plan, accessToken, journalPath, options, io, log);
     const summary = summaryOf(input, plan, sent.tally);
     const exitCode = print(summary, options, io);
@@ -103,25 +117,24 @@ async function run(options: CliOptions, io: CliIo): Promise<ExitCode> {
   }
 }
 
-/** The input, after listing the bad rows --skip-invalid leaves out. */
-async function readReportedInput(options: CliOptions, io: CliIo): Promise<Input> {
-  const input = await readInput(options, io.cwd);
-  if (input.skippedRows.length > 0) {
-    io.stderr.write(
-      `dingtalk-invite: skipping ${input.skippedRows.length} invalid row(s) (--skip-invalid):\n`,
-    );
-    for (const issue of input.skippedRows) io.stderr.write(`  ${formatIssue(issue)}\n`);
-  }
-  return input;
+/** Lists the bad rows --skip-invalid leaves out. */
+function reportSkippedRows(input: Input, io: CliIo): void {
+  if (input.skippedRows.length === 0) return;
+  io.stderr.write(
+    `dingtalk-invite: skipping ${plural(input.skippedRows.length, "invalid row")} (--skip-invalid):\n`,
+  );
+  for (const issue of input.skippedRows) io.stderr.write(`  ${formatIssue(issue)}\n`);
 }
 
 /**
  * A run without --resume must not start over an earlier journal (it would send everyone
- * again), and a dry run must say so just as the real run would.
+ * again), and a dry run must say so just as the real run would. A resumed journal that
+ * others can read is used, with a warning: it holds personal data.
  */
-function checkJournalFitsMode(
+function checkJournal(
   journalPath: string,
   options: CliOptions,
+  io: CliIo,
   log: (line: string) => void,
 ): void {
   const journalExists = existsSync(journalPath) && statSync(journalPath).size > 0;
@@ -136,11 +149,13 @@ function checkJournalFitsMode(
   }
   if (options.resume && !journalExists)
     log(`no journal at ${journalPath} yet: starting from the beginning`);
+  const warning = options.resume ? readableJournalWarning(journalPath) : undefined;
+  if (warning) io.stderr.write(`${warning}\n`);
 }
 
 /** Who to send this run: everyone on a fresh run, the journal's leftovers on --resume. */
 async function planFromJournal(
-  people: PersonList,
+  people: ReadonlyMap<string, Person>,
   journalPath: string,
   options: CliOptions,
 ): Promise<Plan> {
@@ -173,7 +188,7 @@ async function sendPlan(
       options.baseUrl ? { accessToken, baseUrl: options.baseUrl } : { accessToken },
     );
     const { conferenceId, operator } = options;
-    const send = createClientSender(
+    const send = createInviteCall(
       operator ? { client, conferenceId, operator } : { client, conferenceId },
     );
     const progress = createProgress({
@@ -191,7 +206,8 @@ async function sendPlan(
       concurrency: options.concurrency,
       // A refused token fails every batch alike: start no more once one says so.
       stopped: () => (io.stop?.aborted ?? false) || tokenRefused !== undefined,
-      onBatchStart: (batch) => log(`batch ${batch.number}: sending ${batch.people.length} people`),
+      onBatchStart: (batch) =>
+        log(`batch ${batch.number}: sending ${plural(batch.people.length, "person", "people")}`),
       onBatchEnd: (result) => {
         tally.record(result);
         const { batch, outcome } = result;

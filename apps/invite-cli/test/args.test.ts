@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { InputError } from "../src/errors.js";
 import {
   defaultBatchSize,
   defaultConcurrency,
   defaultRate,
   helpText,
   parseCliArgs,
-} from "../src/args.js";
-import { InputError } from "../src/errors.js";
+} from "../src/input/args.js";
 
 function issuesOf(argv: string[]): string[] {
   try {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { RunSummary } from "../src/summary.js";
+import type { RunSummary } from "../src/summary/summary.js";
 import { type InviteServer, startInviteServer } from "./fixtures/invite-server.js";
 import { writePeopleCsv } from "./fixtures/people-csv.js";
 import { assertCliBuilt, seededRandom, spawnCli } from "./fixtures/spawn-cli.js";

@@ -1,9 +1,9 @@
 import type { InviteUsersRequest } from "@dingtalk-conference/client";
 import { describe, expect, it } from "vitest";
-import { parseCliArgs } from "../src/args.js";
-import { readInput } from "../src/input.js";
+import { parseCliArgs } from "../src/input/args.js";
+import { readInput } from "../src/input/read-input.js";
 import { inviteArgumentsFor } from "../src/invite-arguments.js";
-import { requestBody } from "../src/sender.js";
+import { requestBody } from "../src/send/invite-call.js";
 
 /** The request the CLI would send for a command line (one batch). */
 async function requestOf(
@@ -12,7 +12,10 @@ async function requestOf(
   const args = parseCliArgs(argv);
   if (args.help) throw new Error("unexpected --help");
   const { people } = await readInput(args, process.cwd());
-  return { conferenceId: args.conferenceId, body: requestBody([...people], args.operator) };
+  return {
+    conferenceId: args.conferenceId,
+    body: requestBody([...people.values()], args.operator),
+  };
 }
 
 describe("inviteArgumentsFor", () => {

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { RunSummary } from "../src/summary.js";
+import type { RunSummary } from "../src/summary/summary.js";
 import {
   appCredentials,
   dingTalkError,
@@ -70,7 +70,7 @@ describe("a run against a scripted DingTalk on loopback", () => {
       ),
     ).toBe(true);
     expect(ringCounts(server, csv.keys)).toEqual(csv.keys.map(() => 1));
-    expect(run.stdout).toMatch(/invited\s+45\s+in 3 batch\(es\)/);
+    expect(run.stdout).toMatch(/invited\s+45\s+in 3 batches/);
     expect(existsSync(`${csv.path}.conf1.journal`)).toBe(true);
   });
 
@@ -141,7 +141,7 @@ describe("a run against a scripted DingTalk on loopback", () => {
     expect(ringCounts(server, csv.keys)).toEqual([0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1]);
 
     const human = await runCli([...args, "--resume", "--dry-run"], { cwd: dir });
-    expect(human.stdout).toMatch(/to invite\s+5\s+in 1 batch\(es\)/);
+    expect(human.stdout).toMatch(/to invite\s+5\s+in 1 batch\n/);
     expect(human.stdout).toContain("7 already invited");
 
     unknownUserFixed = true;
@@ -466,7 +466,7 @@ describe("bad input or configuration: exit 2, a message that says what and where
     });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("Plan (dry run, nothing sent)");
-    expect(run.stdout).toMatch(/to invite\s+41\s+in 3 batch\(es\)/);
+    expect(run.stdout).toMatch(/to invite\s+41\s+in 3 batches/);
     expect(server.received).toHaveLength(0);
     expect(existsSync(`${csv.path}.conf1.journal`)).toBe(false);
   });

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { JournalError } from "../src/errors.js";
-import { JournalLock } from "../src/journal-lock.js";
+import { JournalLock } from "../src/journal/journal-lock.js";
 import { type InviteServer, startInviteServer } from "./fixtures/invite-server.js";
 import { assertCliBuilt, type CliExit, spawnCli } from "./fixtures/spawn-cli.js";
 

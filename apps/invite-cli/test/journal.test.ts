@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { JournalError } from "../src/errors.js";
-import { JournalWriter, replayJournal } from "../src/journal.js";
+import { JournalWriter, replayJournal } from "../src/journal/journal.js";
 
 let dir: string;
 let path: string;

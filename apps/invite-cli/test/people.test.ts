@@ -1,7 +1,11 @@
-import { describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { InputError } from "../src/errors.js";
-import { parseFlagPeople, parsePhoneFlag, parseUserFlag, personKey } from "../src/people.js";
-import { fromFlag, PersonList } from "../src/person-list.js";
+import { parseCliArgs } from "../src/input/args.js";
+import { parseFlagPeople, parsePhoneFlag, parseUserFlag } from "../src/input/people.js";
+import { readInput } from "../src/input/read-input.js";
 
 describe("--user and --phone values", () => {
   it("splits at the first colon, so a nick may contain colons", () => {
@@ -38,44 +42,34 @@ describe("--user and --phone values", () => {
   });
 });
 
-describe("PersonList", () => {
-  it("holds each person once across sources, keeping the first entry", () => {
-    const people = new PersonList();
-    const earlier = [
-      people.add({ kind: "user", unionId: "u1", nick: "From flag" }, fromFlag),
-      people.add({ kind: "phone", phoneNumber: "123" }, fromFlag),
-      people.add({ kind: "user", unionId: "u1", nick: "From CSV" }, 2),
-      people.add({ kind: "phone", phoneNumber: "123", nick: "Later" }, 3),
-      people.add({ kind: "phone", phoneNumber: "u1" }, 4),
-    ];
-    expect([...people].map(personKey)).toEqual(["user:u1", "phone:123", "phone:u1"]);
-    expect(people.at(0)).toMatchObject({ nick: "From flag" });
-    expect(people.at(1)).toEqual({ kind: "phone", phoneNumber: "123" });
-    expect(earlier).toEqual([undefined, undefined, fromFlag, fromFlag, undefined]);
+describe("readInput", () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), "read-input-"));
   });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("gives back names, nicks and keys exactly, unicode included", () => {
-    const people = new PersonList();
-    const entries = [
-      { kind: "user", unionId: "Zoë-1", nick: "张伟 🎉" },
-      { kind: "phone", phoneNumber: "+86 138", nick: 'Lee, "Al"' },
-      { kind: "user", unionId: "u:2", nick: "two\r\nlines" },
-    ] as const;
-    for (const [line, person] of entries.entries()) people.add(person, line + 2);
-    expect([...people]).toEqual(entries);
-    // Adding someone again answers with the line that first gave them, and keeps the first entry.
-    expect(entries.map((person) => people.add(person, 9))).toEqual([2, 3, 4]);
-    expect(people.add({ kind: "user", unionId: "Zoë-1", nick: "again" }, 9)).toBe(2);
-    expect([...people]).toEqual(entries);
-  });
-
-  it("finds every earlier entry of a long list", () => {
-    const people = new PersonList();
-    for (let i = 0; i < 50_000; i++) people.add({ kind: "phone", phoneNumber: `${i}` }, i + 2);
-    expect(people.size).toBe(50_000);
-    for (let i = 0; i < 50_000; i += 997) {
-      expect(people.add({ kind: "phone", phoneNumber: `${i}` }, 1)).toBe(i + 2);
-    }
-    expect(people.at(49_999)).toEqual({ kind: "phone", phoneNumber: "49999" });
+  it("holds each person once across flags and the CSV, keeping the first entry, flags first", async () => {
+    writeFileSync(
+      join(dir, "people.csv"),
+      "unionId,phoneNumber,nick\nu1,,From CSV\n,123,Later\nu2,,User 2\n,u1,\n",
+    );
+    const args = parseCliArgs([
+      "c",
+      "--csv",
+      "people.csv",
+      "--user",
+      "u1:From flag",
+      "--phone",
+      "123",
+      "--user",
+      "u1:Again",
+    ]);
+    if (args.help) throw new Error("unexpected --help");
+    const input = await readInput(args, dir);
+    expect([...input.people.keys()]).toEqual(["user:u1", "phone:123", "user:u2", "phone:u1"]);
+    expect(input.people.get("user:u1")).toEqual({ kind: "user", unionId: "u1", nick: "From flag" });
+    expect(input.people.get("phone:123")).toEqual({ kind: "phone", phoneNumber: "123" });
+    expect(input).toMatchObject({ duplicates: 3, skippedRows: [] });
   });
 });

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
-import type { JournalReplay, PersonState } from "../src/journal.js";
-import { type Person, personKey } from "../src/people.js";
-import { planRun, splitIntoBatches } from "../src/plan.js";
+import { type Person, personKey } from "../src/input/people.js";
+import type { JournalReplay, PersonState } from "../src/journal/journal.js";
+import { planRun, splitIntoBatches } from "../src/plan/plan.js";
 
 const users = (n: number): Person[] =>
   Array.from({ length: n }, (_, i) => ({ kind: "user", unionId: `u${i}`, nick: `N${i}` }) as const);
+const byKey = (people: readonly Person[]) => new Map(people.map((p) => [personKey(p), p]));
 const noJournal: JournalReplay = { people: new Map(), nextBatch: 1 };
 const keysOf = (people: readonly Person[]) => people.map(personKey);
 
@@ -25,7 +26,7 @@ describe("splitIntoBatches", () => {
 
 describe("planRun", () => {
   it("sends everyone on a fresh run", () => {
-    const plan = planRun(users(45), noJournal, { batchSize: 20, retryAmbiguous: false });
+    const plan = planRun(byKey(users(45)), noJournal, { batchSize: 20, retryAmbiguous: false });
     expect([...plan.batches()].map((b) => b.people.length)).toEqual([20, 20, 5]);
     expect(plan).toMatchObject({ toSend: 45, batchCount: 3, alreadyInvited: 0, ambiguous: [] });
     // Batches are built as they are taken, and every call starts over.
@@ -48,7 +49,7 @@ describe("planRun", () => {
       ["user:u3", { state: "ambiguous", batch: 3, failure }],
     ];
     const journal: JournalReplay = { people: new Map(states), nextBatch: 4 };
-    const plan = planRun(users(5), journal, { batchSize: 20, retryAmbiguous: false });
+    const plan = planRun(byKey(users(5)), journal, { batchSize: 20, retryAmbiguous: false });
     expect([...plan.batches()].map((b) => [b.number, keysOf(b.people)])).toEqual([
       [4, ["user:u1", "user:u4"]],
     ]);
@@ -58,7 +59,7 @@ describe("planRun", () => {
       { batch: 3, people: [users(5)[3]], reason: "TimeoutError: slow" },
     ]);
 
-    const retry = planRun(users(5), journal, { batchSize: 20, retryAmbiguous: true });
+    const retry = planRun(byKey(users(5)), journal, { batchSize: 20, retryAmbiguous: true });
     expect([...retry.batches()].map((b) => keysOf(b.people))).toEqual([
       ["user:u1", "user:u2", "user:u3", "user:u4"],
     ]);

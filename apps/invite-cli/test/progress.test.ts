@@ -1,6 +1,6 @@
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { createProgress } from "../src/progress.js";
+import { createProgress } from "../src/summary/progress.js";
 
 function stream(isTTY: boolean) {
   const output = Object.assign(new PassThrough(), {

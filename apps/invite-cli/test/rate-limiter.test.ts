@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Clock, RateLimiter } from "../src/rate-limiter.js";
+import { type Clock, RateLimiter } from "../src/send/rate-limiter.js";
 
 /** A clock that advances only when someone sleeps: the test never waits. */
 function fakeClock(): Clock & { wakeUps: number[] } {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { JournalRecord } from "../src/journal.js";
-import type { Person } from "../src/people.js";
-import { splitIntoBatches } from "../src/plan.js";
-import { RateLimiter } from "../src/rate-limiter.js";
-import { sendBatches } from "../src/send-batches.js";
-import type { BatchOutcome } from "../src/sender.js";
+import type { Person } from "../src/input/people.js";
+import type { JournalRecord } from "../src/journal/journal.js";
+import { splitIntoBatches } from "../src/plan/plan.js";
+import type { BatchOutcome } from "../src/send/invite-call.js";
+import { RateLimiter } from "../src/send/rate-limiter.js";
+import { sendBatches } from "../src/send/send-batches.js";
 
 const people: Person[] = ["a", "b", "c", "d"].map((id) => ({
   kind: "user",

@@ -1,14 +1,14 @@
 import { createReadStream } from "node:fs";
 import { resolve } from "node:path";
+import { InputError, type InputIssue } from "../errors.js";
+import { plural } from "../plural.js";
 import type { CliOptions } from "./args.js";
-import { readPeopleCsv } from "./csv-input.js";
-import { InputError, type InputIssue } from "./errors.js";
-import { parseFlagPeople } from "./people.js";
-import { fromFlag, PersonList } from "./person-list.js";
+import { readPeopleCsv } from "./csv.js";
+import { type Person, parseFlagPeople, personKey } from "./people.js";
 
 export interface Input {
-  /** Everyone to invite, once each. */
-  readonly people: PersonList;
+  /** Everyone to invite, once each, by person key, in the order first given. */
+  readonly people: ReadonlyMap<string, Person>;
   /** Bad CSV rows left out with --skip-invalid (without it they stop the run). */
   readonly skippedRows: InputIssue[];
   /** Entries of someone given earlier (by a flag, or twice on the command line): merged. */
@@ -17,11 +17,13 @@ export interface Input {
 
 /** Everyone from --user, --phone and --csv, flags first; any bad entry is an InputError. */
 export async function readInput(options: CliOptions, cwd: string): Promise<Input> {
-  const people = new PersonList();
+  const people = new Map<string, Person>();
   let duplicates = 0;
   // Flags first: a person given on the command line keeps the nick given there.
   for (const person of parseFlagPeople(options.users, options.phones)) {
-    if (people.add(person, fromFlag) !== undefined) duplicates++;
+    const key = personKey(person);
+    if (people.has(key)) duplicates++;
+    else people.set(key, person);
   }
   if (!options.csv) return { people, skippedRows: [], duplicates };
 
@@ -35,7 +37,7 @@ export async function readInput(options: CliOptions, cwd: string): Promise<Input
       ...csv.issues,
       {
         where: options.csv,
-        message: `${csv.issues.length} bad row(s); fix them, or pass --skip-invalid to send the rest`,
+        message: `${plural(csv.issues.length, "bad row")}; fix them, or pass --skip-invalid to send the rest`,
       },
     ]);
   }
@@ -58,16 +60,4 @@ async function* fileChunks(path: string, flagValue: string): AsyncGenerator<Buff
       { where: `--csv ${flagValue}`, message: `cannot read the file (${reason})` },
     ]);
   }
-}
-
-/**
- * The journal's path: --journal, else beside the CSV, else in the working directory.
- * The conference is in the name, so one CSV can be sent to several conferences.
- */
-export function journalPathFor(options: CliOptions, cwd: string): string {
-  if (options.journal) return resolve(cwd, options.journal);
-  const safeId = options.conferenceId.replace(/[^\w.-]/g, "_");
-  return options.csv
-    ? resolve(cwd, `${options.csv}.${safeId}.journal`)
-    : resolve(cwd, `dingtalk-invite.${safeId}.journal`);
 }

@@ -1,8 +1,8 @@
-import type { JournalRecord, JournalWriter } from "./journal.js";
-import { personKey } from "./people.js";
-import type { Batch } from "./plan.js";
+import { personKey } from "../input/people.js";
+import type { JournalRecord, JournalWriter } from "../journal/journal.js";
+import type { Batch } from "../plan/plan.js";
+import { type BatchOutcome, failureOfOutcome, type InviteCall } from "./invite-call.js";
 import type { RateLimiter } from "./rate-limiter.js";
-import { type BatchOutcome, failureOfOutcome, type SendBatch } from "./sender.js";
 
 export interface BatchResult {
   readonly batch: Batch;
@@ -12,7 +12,7 @@ export interface BatchResult {
 export interface SendBatchesOptions {
   /** Taken one at a time as workers free up, so they can be built lazily. */
   readonly batches: Iterable<Batch>;
-  readonly send: SendBatch;
+  readonly send: InviteCall;
   /** The caller closes it once sendBatches settles, which is only after every worker has stopped. */
   readonly journal: Pick<JournalWriter, "append">;
   readonly limiter: RateLimiter;
@@ -26,9 +26,9 @@ export interface SendBatchesOptions {
 }
 
 /**
- * Sends the batches under the rate limit, journaling each one `pending` before its
- * request starts and `done`/`failed` after, so a crash at any point leaves a journal
- * from which a resume can tell who was surely invited.
+ * Sends the batches with `concurrency` workers under the rate limit, journaling each
+ * one `pending` before its request starts and `done`/`failed` after, so a crash at any
+ * point leaves a journal from which a resume can tell who was surely invited.
  */
 export async function sendBatches(options: SendBatchesOptions): Promise<void> {
   const { send, journal, limiter } = options;

@@ -1,6 +1,7 @@
-import { failureReason } from "./journal.js";
-import { personKey } from "./people.js";
-import type { Plan } from "./plan.js";
+import { personKey } from "../input/people.js";
+import type { Plan } from "../plan/plan.js";
+import { plural } from "../plural.js";
+import { failureReason } from "../send/batch-failure.js";
 import type { FailedBatch, RunTally } from "./run-tally.js";
 
 /** Failed batches that share a DingTalk code (or error class), with their request IDs. */
@@ -39,6 +40,7 @@ export interface RunSummary {
     readonly reason?: string;
   }[];
   readonly journal?: string;
+  /** What to do next, each step ending in the command line to copy (never with the token). */
   readonly next: readonly string[];
 }
 
@@ -48,9 +50,12 @@ export function summarize(input: {
   tally: RunTally;
   invalidRows: number;
   duplicates: number;
+  resume: boolean;
   retryAmbiguous: boolean;
   dryRun: boolean;
   journal?: string;
+  /** The command line of this run, without --resume, --retry-ambiguous, --dry-run and the token. */
+  command: readonly string[];
 }): RunSummary {
   const { plan, tally } = input;
   const failedBatches = tally.failedBatches();
@@ -93,7 +98,11 @@ export function summarize(input: {
     ambiguousBatches,
     ...(input.journal ? { journal: input.journal } : {}),
   };
-  return { ...summary, next: nextSteps(summary) };
+  // The run a dry run previews takes the same --resume and --retry-ambiguous.
+  const previewed = input.resume
+    ? ["--resume", ...(input.retryAmbiguous ? ["--retry-ambiguous"] : [])]
+    : [];
+  return { ...summary, next: nextSteps(summary, input.command, previewed) };
 }
 
 function groupFailures(failed: readonly FailedBatch[]): FailureGroup[] {
@@ -116,22 +125,34 @@ function groupFailures(failed: readonly FailedBatch[]): FailureGroup[] {
   return [...groups].map(([code, group]) => ({ code, ...group }));
 }
 
-function nextSteps(s: Omit<RunSummary, "next">): string[] {
-  if (s.dryRun) return ["run again without --dry-run to send"];
+function nextSteps(
+  s: Omit<RunSummary, "next">,
+  command: readonly string[],
+  previewed: readonly string[],
+): string[] {
+  const run = (...flags: string[]) => shellCommand([...command, ...flags]);
+  if (s.dryRun) return [`send with: ${run(...previewed)}`];
   const steps: string[] = [];
   if (s.failures.some((f) => f.code === "unknownUserError")) {
     steps.push(
-      "unknownUserError: check the unionIds of the failed batches, fix the input, then re-run with --resume",
+      `unknownUserError: check the unionIds of the failed batches and fix the input, then: ${run("--resume")}`,
     );
+  } else if (s.failed > 0 || s.notSent > 0) {
+    steps.push(`send the failed and unsent batches again: ${run("--resume")}`);
   }
-  if (s.failed > 0 || s.notSent > 0)
-    steps.push("re-run with --resume to send the failed and unsent batches again");
   if (s.ambiguous > 0) {
     steps.push(
-      "ambiguous batches may have been rung: check with the invitees, then re-run with --resume --retry-ambiguous to send them again (they may be rung twice)",
+      `ambiguous batches may have been rung: check with the invitees, then send them again (they may be rung twice): ${run("--resume", "--retry-ambiguous")}`,
     );
   }
   return steps;
+}
+
+/** The words as one line to paste into a POSIX shell: quoted where the shell would split or expand them. */
+function shellCommand(words: readonly string[]): string {
+  return words
+    .map((word) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`))
+    .join(" ");
 }
 
 /** 0 everyone invited, 1 some invitees failed, are ambiguous or were not sent. */
@@ -156,10 +177,11 @@ export function formatHuman(s: RunSummary): string {
   lines.push(
     `${s.dryRun ? "Plan (dry run, nothing sent)" : "Summary"} — conference ${s.conferenceId}`,
   );
+  const inBatches = (count: number) => `in ${plural(count, "batch", "batches")}`;
   if (s.dryRun) {
-    row("to invite", s.planned, `in ${s.batches.planned} batch(es)`);
+    row("to invite", s.planned, inBatches(s.batches.planned));
   } else {
-    row("invited", s.invited, `in ${s.batches.succeeded} batch(es)`);
+    row("invited", s.invited, inBatches(s.batches.succeeded));
     row("failed", s.failed);
   }
   const skipped = s.skipped.alreadyInvited + s.skipped.invalidRows;
@@ -168,8 +190,8 @@ export function formatHuman(s: RunSummary): string {
     skipped,
     [
       s.skipped.alreadyInvited ? `${s.skipped.alreadyInvited} already invited` : "",
-      s.skipped.invalidRows ? `${s.skipped.invalidRows} invalid rows` : "",
-      s.skipped.duplicates ? `(${s.skipped.duplicates} duplicates merged)` : "",
+      s.skipped.invalidRows ? plural(s.skipped.invalidRows, "invalid row") : "",
+      s.skipped.duplicates ? `(${plural(s.skipped.duplicates, "duplicate")} merged)` : "",
     ]
       .filter(Boolean)
       .join(", "),
@@ -179,7 +201,7 @@ export function formatHuman(s: RunSummary): string {
   for (const f of s.failures) {
     const ids = f.requestIds.length > 0 ? ` requestId ${listed(f.requestIds)}` : "";
     lines.push(
-      `  ✗ ${f.code} (${f.people} people, batch ${listed(f.batches)}): ${f.message}${ids}`,
+      `  ✗ ${f.code} (${plural(f.people, "person", "people")}, ${f.batches.length === 1 ? "batch" : "batches"} ${listed(f.batches)}): ${f.message}${ids}`,
     );
   }
   const shownBatches = s.ambiguousBatches.slice(0, humanListLimit);
@@ -188,11 +210,17 @@ export function formatHuman(s: RunSummary): string {
   }
   if (s.ambiguousBatches.length > shownBatches.length) {
     lines.push(
-      `  ? … ${s.ambiguousBatches.length - shownBatches.length} more ambiguous batches (see --json)`,
+      `  ? … ${plural(s.ambiguousBatches.length - shownBatches.length, "more ambiguous batch", "more ambiguous batches")} (see --json)`,
     );
   }
-  // The journal matters when there is something left to resume.
-  if (s.journal && s.next.length > 0 && !s.dryRun) lines.push(`  journal: ${s.journal}`);
+  // The journal matters when there is something left to resume, and before it is written.
+  if (s.dryRun && s.journal) {
+    lines.push(
+      `  journal: ${s.journal} (written as the run sends; it holds personal data: the invitees' unionIds and phone numbers)`,
+    );
+  } else if (s.journal && s.next.length > 0) {
+    lines.push(`  journal: ${s.journal} (holds personal data: keep it private)`);
+  }
   for (const step of s.next) lines.push(`Next: ${step}`);
   return `${lines.join("\n")}\n`;
 }

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { InputError, type InputIssue } from "./errors.js";
+import { InputError, type InputIssue } from "../errors.js";
 
 /**
  * Why 20 per request: DingTalk documents no maximum number of invitees per call, and a
@@ -159,6 +159,32 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     json: values.json ?? false,
     verbose: values.verbose ?? false,
   };
+}
+
+/**
+ * The command line that runs these options again, for the summary to print: the same
+ * conference, people, operator, host, journal and pace. Never the token, which the user
+ * gives again the way they gave it; nor the flags of this run's mode (--resume,
+ * --dry-run, …), which the summary adds as the next step needs them.
+ */
+export function rerunArguments(options: CliOptions): string[] {
+  const flag = (name: string, value: string | undefined) =>
+    value === undefined ? [] : [name, value];
+  const unlessDefault = (name: string, value: number, fallback: number) =>
+    value === fallback ? [] : [name, String(value)];
+  return [
+    "dingtalk-invite",
+    options.conferenceId,
+    ...options.users.flatMap((user) => ["--user", user]),
+    ...options.phones.flatMap((phone) => ["--phone", phone]),
+    ...flag("--csv", options.csv),
+    ...flag("--operator", options.operator),
+    ...flag("--base-url", options.baseUrl),
+    ...flag("--journal", options.journal),
+    ...unlessDefault("--batch-size", options.batchSize, defaultBatchSize),
+    ...unlessDefault("--rate", options.rate, defaultRate),
+    ...unlessDefault("--concurrency", options.concurrency, defaultConcurrency),
+  ];
 }
 
 function parseWithNode(argv: readonly string[]) {

@@ -1,6 +1,6 @@
 import { createAppTokenProvider, type TokenProvider } from "@dingtalk-conference/client";
-import { InputError } from "./errors.js";
-import { failureFromError, formatFailure } from "./sender.js";
+import { InputError } from "../errors.js";
+import { failureFromError, formatFailure } from "./batch-failure.js";
 
 export type AccessToken = string | TokenProvider;
 
@@ -20,9 +20,7 @@ export function resolveAccessToken(
   const appKey = env.DINGTALK_APP_KEY;
   const appSecret = env.DINGTALK_APP_SECRET;
   if (appKey && appSecret) {
-    return createAppTokenProvider(
-      baseUrl ? { appKey, appSecret, baseUrl } : { appKey, appSecret },
-    );
+    return createAppTokenProvider(baseUrl ? { appKey, appSecret, baseUrl } : { appKey, appSecret });
   }
   if (appKey || appSecret) {
     const missing = appKey ? "DINGTALK_APP_SECRET" : "DINGTALK_APP_KEY";

@@ -1,5 +1,6 @@
-import { failureReason, type JournalReplay, type PersonState } from "./journal.js";
-import { type Person, personKey } from "./people.js";
+import type { Person } from "../input/people.js";
+import type { JournalReplay, PersonState } from "../journal/journal.js";
+import { failureReason } from "../send/batch-failure.js";
 
 export interface Batch {
   /** Unique within a journal, across resumed runs. */
@@ -33,10 +34,10 @@ export interface Plan {
 /**
  * Decides who is sent this run: everyone the journal does not show as invited; people of
  * ambiguous batches only when retryAmbiguous says the caller accepts ringing them twice.
- * `people` is read once here to count, and again by each `batches()`.
+ * `people` (by person key) is read once here to count, and again by each `batches()`.
  */
 export function planRun(
-  people: Iterable<Person>,
+  people: ReadonlyMap<string, Person>,
   journal: JournalReplay,
   options: { batchSize: number; retryAmbiguous: boolean },
 ): Plan {
@@ -50,8 +51,8 @@ export function planRun(
   >();
   let alreadyInvited = 0;
   let toSend = 0;
-  for (const person of people) {
-    const state = journal.people.get(personKey(person));
+  for (const [key, person] of people) {
+    const state = journal.people.get(key);
     if (state?.state === "done") alreadyInvited++;
     if (state?.state === "ambiguous") {
       const entry = ambiguous.get(state.batch) ?? { people: [] as Person[], state };
@@ -61,7 +62,7 @@ export function planRun(
     if (isSent(state)) toSend++;
   }
   function* sentPeople(): Generator<Person> {
-    for (const person of people) if (isSent(journal.people.get(personKey(person)))) yield person;
+    for (const [key, person] of people) if (isSent(journal.people.get(key))) yield person;
   }
   return {
     toSend,

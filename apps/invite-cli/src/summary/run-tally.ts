@@ -1,7 +1,7 @@
-import type { BatchFailure } from "./journal.js";
-import { personKey } from "./people.js";
-import type { BatchResult } from "./send-batches.js";
-import { failureOfOutcome } from "./sender.js";
+import { personKey } from "../input/people.js";
+import type { BatchFailure } from "../send/batch-failure.js";
+import { failureOfOutcome } from "../send/invite-call.js";
+import type { BatchResult } from "../send/send-batches.js";
 
 /** A batch of this run that failed, with the people the summary lists when it may have rung them. */
 export interface FailedBatch {

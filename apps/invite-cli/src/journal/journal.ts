@@ -9,23 +9,9 @@ import {
   readSync,
   writeSync,
 } from "node:fs";
-import { CompactKeyMap } from "./compact-key-map.js";
-import { JournalError } from "./errors.js";
-
-/** The outcome the journal keeps of a batch that failed. */
-export interface BatchFailure {
-  /** DingTalk's code, or the HTTP status / error class when there is none. */
-  readonly code: string;
-  readonly message: string;
-  readonly requestId?: string;
-  /** Whether the server may have rung the batch anyway (timeout, 5xx, dropped connection). */
-  readonly mayHaveActed: boolean;
-}
-
-/** Why a batch failed, as reports and logs show it: `code: message`. */
-export function failureReason(failure: Pick<BatchFailure, "code" | "message">): string {
-  return `${failure.code}: ${failure.message}`;
-}
+import { JournalError } from "../errors.js";
+import type { BatchFailure } from "../send/batch-failure.js";
+import { privateFileMode } from "./journal-file.js";
 
 /**
  * One line of the journal. A batch is written `pending` (and flushed to disk) before
@@ -61,12 +47,12 @@ export interface JournalReplay {
  * request never left, a torn outcome leaves the batch pending, i.e. ambiguous — both safe.
  *
  * The journal is read as a stream and only what a resume needs is kept: each person's
- * latest batch (compactly), and each batch's state. A batch's members are not kept, as
- * its outcome is their state.
+ * latest batch, and each batch's state. A batch's members are not kept, as its outcome
+ * is their state.
  */
 export async function replayJournal(path: string, conferenceId: string): Promise<JournalReplay> {
   if (!existsSync(path)) return { people: new Map(), nextBatch: 1 };
-  const latestBatchOf = new CompactKeyMap();
+  const latestBatchOf = new Map<string, number>();
   const batchStates = new Map<number, PersonState>();
   let nextBatch = 1;
   let lineNumber = 0;
@@ -123,7 +109,7 @@ export async function replayJournal(path: string, conferenceId: string): Promise
 /** A person's state is the state of the latest batch that held them. */
 class ReplayedStates implements PersonStates {
   constructor(
-    private readonly latestBatchOf: CompactKeyMap,
+    private readonly latestBatchOf: ReadonlyMap<string, number>,
     private readonly batchStates: ReadonlyMap<number, PersonState>,
   ) {}
 
@@ -210,12 +196,15 @@ export class JournalWriter {
     this.#fd = fd;
   }
 
-  /** Opens (or creates) the journal for appending; a file-system error is a JournalError. */
+  /**
+   * Opens the journal for appending, creating it readable by its owner only; a
+   * file-system error is a JournalError.
+   */
   static open(path: string): JournalWriter {
     let fd: number;
     try {
       // Read as well as append: the torn-line check below reads the file's end.
-      fd = openSync(path, "a+");
+      fd = openSync(path, "a+", privateFileMode);
     } catch (error) {
       throw unreadable(path, "cannot open the journal for writing", error);
     }

@@ -1,31 +1,17 @@
 import type { Invitee, PhoneInvitee } from "@dingtalk-conference/client";
-import { InputError, type InputIssue } from "./errors.js";
+import { InputError, type InputIssue } from "../errors.js";
 
 /** Someone to invite: a DingTalk user by unionId, or anyone by phone number. */
 export type Person =
   | { readonly kind: "user"; readonly unionId: string; readonly nick: string }
   | { readonly kind: "phone"; readonly phoneNumber: string; readonly nick?: string };
 
-const userKeyPrefix = "user:";
-const phoneKeyPrefix = "phone:";
-
 /**
  * The identity the journal and de-duplication use: two entries with the same key
  * are the same person, whatever their nick says.
  */
 export function personKey(person: Person): string {
-  return person.kind === "user"
-    ? `${userKeyPrefix}${person.unionId}`
-    : `${phoneKeyPrefix}${person.phoneNumber}`;
-}
-
-/** The person a key names, with their nick ("" for a phone invitee without one). */
-export function personFromKey(key: string, nick: string): Person {
-  if (key.startsWith(userKeyPrefix))
-    return { kind: "user", unionId: key.slice(userKeyPrefix.length), nick };
-  if (!key.startsWith(phoneKeyPrefix)) throw new RangeError(`not a person key: ${key}`);
-  const phoneNumber = key.slice(phoneKeyPrefix.length);
-  return nick ? { kind: "phone", phoneNumber, nick } : { kind: "phone", phoneNumber };
+  return person.kind === "user" ? `user:${person.unionId}` : `phone:${person.phoneNumber}`;
 }
 
 /** The request-body shape of a user invitee; typed by the client, so a renamed field fails to compile. */

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
-import { JournalError } from "./errors.js";
+import { JournalError } from "../errors.js";
+import { privateFileMode } from "./journal-file.js";
 
 /**
  * Keeps two runs off one journal: both would plan from the same state and send the
@@ -66,7 +67,7 @@ function takeOverStale(path: string, stale: string, journalPath: string): void {
 /** Creates the file holding `content` if none exists; false when one does. */
 function createExclusive(path: string, content: string, journalPath: string): boolean {
   try {
-    writeFileSync(path, content, { flag: "wx" });
+    writeFileSync(path, content, { flag: "wx", mode: privateFileMode });
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;

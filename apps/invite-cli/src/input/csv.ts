@@ -1,0 +1,165 @@
+import { pipeline } from "node:stream/promises";
+import type { Invitee, PhoneInvitee } from "@dingtalk-conference/client";
+import { CsvError, type InfoRecord, parse } from "csv-parse";
+import { InputError, type InputIssue } from "../errors.js";
+import { plural } from "../plural.js";
+import { type Person, personKey } from "./people.js";
+
+/**
+ * The CSV's columns are the request body's field names; `satisfies` ties them to the
+ * client's spec-generated types, so a renamed field in the spec fails to compile here.
+ */
+export const csvColumns = ["unionId", "phoneNumber", "nick"] as const satisfies readonly (
+  | keyof Invitee
+  | keyof PhoneInvitee
+)[];
+type CsvColumn = (typeof csvColumns)[number];
+
+/** What csv-parse gives with `info: true`. */
+interface ParsedRecord {
+  readonly record: string[];
+  readonly info: InfoRecord;
+}
+
+export interface CsvOutcome {
+  /** Bad rows, each with its line; the caller decides whether they stop the run. */
+  readonly issues: InputIssue[];
+  /** Rows of someone a flag already gave: invited once, with the flag's nick. */
+  readonly duplicates: number;
+}
+
+/**
+ * Streams people from a CSV with a header row into `people` (by person key), so a long
+ * file is never held whole. Quoted fields, a UTF-8 BOM, CRLF and blank lines are
+ * accepted; every bad row (a duplicate too) is reported with the line it starts on and
+ * left out. Someone `people` already holds (from a flag) keeps that entry.
+ */
+export async function readPeopleCsv(
+  input: AsyncIterable<Buffer>,
+  fileName: string,
+  people: Map<string, Person>,
+): Promise<CsvOutcome> {
+  const lines = new LineCount();
+  /** The line that first gave each person of this file. */
+  const firstLines = new Map<string, number>();
+  const issues: InputIssue[] = [];
+  let duplicates = 0;
+  let columns: ColumnIndex | undefined;
+  /** `line`: the line the record starts on. */
+  const readRow = (record: string[], line: number) => {
+    const issue = (message: string) => issues.push({ where: `${fileName}:${line}`, message });
+    if (!columns) {
+      columns = readHeader(record, `${fileName}:${line}`);
+      return;
+    }
+    if (record.length !== columns.count) {
+      issue(`${plural(record.length, "field")}, the header has ${columns.count}`);
+      return;
+    }
+    const result = personFromRow(record, columns);
+    if (typeof result === "string") {
+      issue(result);
+      return;
+    }
+    const key = personKey(result);
+    const earlier = firstLines.get(key);
+    if (earlier !== undefined) {
+      issue(`duplicate of line ${earlier} (${key})`);
+      return;
+    }
+    firstLines.set(key, line);
+    if (people.has(key)) duplicates++;
+    else people.set(key, result);
+  };
+
+  // `info: true` pairs each record with where the parser is, `lines` among it.
+  const parser = parse({
+    bom: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+    trim: true,
+    info: true,
+  });
+  try {
+    // Each record is read as soon as it is parsed: a long file's records are never alive together.
+    await pipeline(input, parser, async (rows: AsyncIterable<ParsedRecord>) => {
+      for await (const { record, info } of rows) {
+        readRow(record, lines.startOf(record, info.lines));
+      }
+    });
+  } catch (error) {
+    if (error instanceof CsvError) {
+      const line = (error as CsvError & { lines?: number }).lines;
+      throw new InputError([
+        { where: line ? `${fileName}:${lines.corrected(line)}` : fileName, message: error.message },
+      ]);
+    }
+    throw error;
+  }
+  if (!columns)
+    throw new InputError([{ where: fileName, message: "empty file: a header row is required" }]);
+  return { issues, duplicates };
+}
+
+/** Where each column is in a record (-1 when the header lacks it), and how many there are. */
+type ColumnIndex = Readonly<Record<CsvColumn, number>> & { readonly count: number };
+
+function readHeader(header: string[], where: string): ColumnIndex {
+  const known = new Set<string>(csvColumns);
+  const unknown = header.filter((name) => !known.has(name));
+  const expected = `expected a header row with ${csvColumns.join(", ")}`;
+  if (unknown.length > 0) {
+    throw new InputError([
+      { where, message: `unknown column ${unknown.map((n) => `"${n}"`).join(", ")}; ${expected}` },
+    ]);
+  }
+  const repeated = header.filter((name, i) => header.indexOf(name) !== i);
+  if (repeated.length > 0)
+    throw new InputError([{ where, message: `column "${repeated[0]}" appears twice` }]);
+  if (!header.includes("nick") || !(header.includes("unionId") || header.includes("phoneNumber"))) {
+    throw new InputError([
+      { where, message: `${expected} (nick and at least one of unionId, phoneNumber)` },
+    ]);
+  }
+  const positions = Object.fromEntries(csvColumns.map((name) => [name, header.indexOf(name)]));
+  return { ...(positions as Record<CsvColumn, number>), count: header.length };
+}
+
+/** A person, or what is wrong with the row. */
+function personFromRow(record: readonly string[], columns: ColumnIndex): Person | string {
+  const unionId = record[columns.unionId] ?? "";
+  const phoneNumber = record[columns.phoneNumber] ?? "";
+  const nick = record[columns.nick] ?? "";
+  if (unionId && phoneNumber) return "give either unionId or phoneNumber, not both";
+  if (unionId) return nick ? { kind: "user", unionId, nick } : `user ${unionId} has no nick`;
+  if (phoneNumber)
+    return nick ? { kind: "phone", phoneNumber, nick } : { kind: "phone", phoneNumber };
+  return "neither unionId nor phoneNumber";
+}
+
+/**
+ * Turns csv-parse's line count into the line a record starts on, as an editor shows it.
+ * csv-parse gives the line a record ends on, and 7.0.3 counts a CRLF inside a quoted
+ * field as two lines, which shifts every later line by one (test/csv.test.ts pins that
+ * upstream behaviour): so the quoted CRLFs seen so far are taken off its count.
+ */
+class LineCount {
+  /** CRLFs inside quoted fields so far: csv-parse counted each as two lines. */
+  #quotedCrlfs = 0;
+
+  startOf(record: readonly string[], endLine: number): number {
+    let lineBreaks = 0;
+    for (const field of record) {
+      // Only a quoted field holds a line break; most hold none.
+      if (!/[\r\n]/.test(field)) continue;
+      lineBreaks += field.match(/\r\n|\r|\n/g)?.length ?? 0;
+      this.#quotedCrlfs += field.match(/\r\n/g)?.length ?? 0;
+    }
+    return this.corrected(endLine) - lineBreaks;
+  }
+
+  /** A line as an editor counts it, from csv-parse's count at the same place. */
+  corrected(line: number): number {
+    return line - this.#quotedCrlfs;
+  }
+}
