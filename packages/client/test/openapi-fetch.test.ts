@@ -123,9 +123,9 @@ describe("a custom fetch", () => {
   const server = useTestServer();
 
   it("takes undici's own fetch with its own Agent, as the README shows", async () => {
-    const dispatcher = new Agent({ keepAliveTimeout: 10_000 });
+    const dispatcher = new Agent({ connections: 16, keepAliveTimeout: 30_000 });
     const client = testClient(server().url, {
-      // undici's fetch takes only its own Request class: it gets the parts of openapi-fetch's.
+      // undici's fetch takes only its own Request class: hand it the parts.
       fetch: async (request) =>
         (await undiciFetch(request.url, {
           method: request.method,
