@@ -37,29 +37,28 @@ export interface ClientHooks {
 
 /** The hooks as openapi-fetch middleware, so they also see calls made through `raw`. */
 export function hooksMiddleware({ onRequest, onResponse }: ClientHooks): Middleware {
-  const startedAt = new Map<string, number>();
+  // Keyed by the options object openapi-fetch makes once per call and hands to
+  // each of its middleware calls: the entry goes with the call even when a
+  // later middleware answers in place of the server and no onResponse runs.
+  const startedAt = new WeakMap<object, number>();
   return {
-    async onRequest({ request, id }) {
-      startedAt.set(id, performance.now());
+    async onRequest({ request, id, options }) {
+      startedAt.set(options, performance.now());
       if (!onRequest) return;
       // Read from a clone: the request's own body is still to be sent.
       const body = request.body ? parseBody(await request.clone().text()) : undefined;
       onRequest({ id, method: request.method, url: request.url, body: maskInviteBody(body) });
     },
-    onResponse({ request, response, id }) {
-      const durationMs = performance.now() - (startedAt.get(id) ?? 0);
-      startedAt.delete(id);
+    onResponse({ request, response, id, options }) {
+      const now = performance.now();
       onResponse?.({
         id,
         method: request.method,
         url: request.url,
         status: response.status,
         requestId: response.headers.get(REQUEST_ID_HEADER) ?? undefined,
-        durationMs,
+        durationMs: now - (startedAt.get(options) ?? now),
       });
-    },
-    onError({ id }) {
-      startedAt.delete(id);
     },
   };
 }

@@ -5,7 +5,7 @@ import type { paths } from "./generated/openapi.js";
 export const TOKEN_HEADER = "x-acs-dingtalk-access-token";
 
 /** The spec's first server. */
-export const DEFAULT_BASE_URL = "https://api.dingtalk.io";
+const DEFAULT_BASE_URL = "https://api.dingtalk.io";
 
 /** A fetch as openapi-fetch calls it: with one `Request`, answered by a `Response`. */
 export type ClientFetch = (request: Request) => Promise<Response>;

@@ -61,6 +61,23 @@ describe.each(calls)("middleware on a call through $name", ({ invite }) => {
     expect(server().requests).toHaveLength(0);
   });
 
+  it("gives hooks the call's duration, and no response for one a middleware answered", async () => {
+    const durations: number[] = [];
+    const client = testClient(server().url, {
+      hooks: { onResponse: ({ durationMs }) => durations.push(durationMs) },
+    });
+    const startedAt = performance.now();
+    await invite(client);
+    const elapsed = performance.now() - startedAt;
+    expect(durations).toHaveLength(1);
+    expect(durations[0]).toBeGreaterThan(0);
+    expect(durations[0]).toBeLessThanOrEqual(elapsed);
+
+    client.raw.use({ onRequest: () => Response.json({ success: true }) });
+    await invite(client);
+    expect(durations).toHaveLength(1);
+  });
+
   it("gives middleware a Response it can clone and read, leaving the body to the caller", async () => {
     server().reply({ json: { success: true }, headers: { "x-acs-request-id": "REQ-3" } });
     const client = testClient(server().url);
