@@ -75,13 +75,15 @@ export function createClientWithTiming(
     token: string,
     signal: AbortSignal,
   ): Promise<InviteUsersResult> {
-    const { data, error, response } = await raw.POST(INVITE_PATH, {
+    const call = raw.POST(INVITE_PATH, {
       params: { path: { conferenceId } },
       body,
       headers: { [TOKEN_HEADER]: token },
       signal,
       parseAs: "text",
     });
+    // Also raced: a custom fetch or middleware that drops the signal must not outlive the attempt.
+    const { data, error, response } = await abortable(call, signal);
     // Read as text: the body may be anything a gateway sends, and must never crash the parse.
     const parsed = parseBody(error ?? data) as InviteUsersResponse;
     const { status, headers } = response;

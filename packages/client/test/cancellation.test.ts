@@ -103,6 +103,21 @@ describe("the request's signal", () => {
     expect(requests[0]?.signal.aborted).toBe(true);
   });
 
+  it("ends a call at timeoutMs even through a fetch that drops the signal", async () => {
+    server().reply({ hang: true });
+    const droppingFetch = async (request: Request) =>
+      fetch(request.url, {
+        method: request.method,
+        headers: request.headers,
+        body: await request.text(),
+      });
+    const call = testClient(server().url, { fetch: droppingFetch, timeoutMs: 30 }).inviteUsers(
+      "c",
+      {},
+    );
+    expect(await rejectionOf(call)).toBeInstanceOf(TimeoutError);
+  });
+
   it("gives the request a signal that the caller's abort aborts", async () => {
     const { fetchImpl, requests } = recordingFetch();
     const controller = new AbortController();
