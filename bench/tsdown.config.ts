@@ -1,12 +1,7 @@
 import { defineConfig } from "tsdown";
 
 export default defineConfig({
-  // The server and the peak-RSS probe run in other processes: entries of their own.
-  entry: {
-    main: "src/main.ts",
-    "server-main": "src/server/server-main.ts",
-    "peak-rss": "src/probe/peak-rss.ts",
-  },
+  entry: { main: "src/main.ts" },
   format: ["esm"],
   platform: "node",
   target: "node20",

@@ -1,26 +1,22 @@
-// "Invite one user" with the vendor's SDK, requiring only its conference client
-// module: the smallest correct import (its documented entry loads every API).
-// CommonJS, as the SDK is, so nothing depends on ESM interop.
-const {
-  default: Conference,
-  InviteUsersHeaders,
-  InviteUsersRequest,
-  InviteUsersRequestInviteeList,
-} = require("@alicloud/dingtalk/dist/conference_1_0/client.js");
+// Invite one user on the server at argv[2] with the vendor's SDK as its
+// documentation imports it: `@alicloud/dingtalk/conference_1_0` loads the
+// package's index of every API. CommonJS, as the SDK is.
+const conference = require("@alicloud/dingtalk/conference_1_0");
 const { Config } = require("@alicloud/openapi-client");
 const { RuntimeOptions } = require("@alicloud/tea-util");
 
-const [conferenceId = "", unionId = "", nick = ""] = process.argv.slice(2);
-const base = new URL(process.env.DINGTALK_BASE_URL ?? "https://api.dingtalk.com");
-const client = new Conference(
-  new Config({ protocol: base.protocol.slice(0, -1), endpoint: base.host }),
+const { protocol, host } = new URL(process.argv[2] ?? "https://api.dingtalk.com");
+const client = new conference.default(
+  new Config({ protocol: protocol.slice(0, -1), endpoint: host }),
 );
-
+const invitee = new conference.InviteUsersRequestInviteeList({ unionId: "u0", nick: "Invitee 0" });
 client
   .inviteUsersWithOptions(
-    conferenceId,
-    new InviteUsersRequest({ inviteeList: [new InviteUsersRequestInviteeList({ unionId, nick })] }),
-    new InviteUsersHeaders({ xAcsDingtalkAccessToken: process.env.DINGTALK_ACCESS_TOKEN ?? "" }),
+    "644272f14ba33101bench000",
+    new conference.InviteUsersRequest({ inviteeList: [invitee] }),
+    new conference.InviteUsersHeaders({ xAcsDingtalkAccessToken: "token" }),
     new RuntimeOptions({}),
   )
-  .then((answer) => console.log(JSON.stringify(answer.body)));
+  .then(({ body }) => {
+    if (body.success !== true) throw new Error(`unexpected answer ${JSON.stringify(body)}`);
+  });

@@ -1,29 +1,23 @@
 import { cpus, totalmem } from "node:os";
 
-/** One line of the results table: a figure, the baseline it is a ratio against, and its target. */
+/**
+ * One line of the results table: the figure (for reading; nothing asserts on
+ * it), its ratio against `against` measured in the same run, and the goal with
+ * whether this run met it. `failed`: the figure could not be measured.
+ */
 export interface ResultRow {
-  /** The measurement this row belongs to, e.g. "call, sequential". */
   readonly measure: string;
   readonly subject: string;
-  /** The absolute figure, for reading only: nothing asserts on it. */
   readonly measured: string;
-  /** The ratio against `against`, measured in the same run. */
   readonly ratio: string;
   readonly against: string;
-  /** The target and whether this run met it; empty for baselines and context rows. */
-  readonly target?: string;
-  /** The figure could not be measured; `measured` says why. */
+  readonly goal?: string;
   readonly failed?: true;
 }
 
-/** A row for a figure that could not be measured, saying why. */
-export function failedRow(
-  measure: string,
-  subject: string,
-  against: string,
-  reason: string,
-): ResultRow {
-  return { measure, subject, measured: `failed: ${reason}`, ratio: "—", against, failed: true };
+/** The row of a baseline: the subject the others in its measure are ratios against. */
+export function baselineRow(measure: string, subject: string, measured: string): ResultRow {
+  return { measure, subject, measured, ratio: "1.00×", against: "itself (baseline)" };
 }
 
 export function formatMs(ms: number): string {
@@ -33,34 +27,29 @@ export function formatMs(ms: number): string {
   return `${(ms * 1000).toFixed(0)} µs`;
 }
 
-export const formatBytes = (bytes: number): string =>
-  bytes >= 1024 * 1024
-    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
-    : bytes >= 1024
-      ? `${(bytes / 1024).toFixed(1)} kB`
-      : `${bytes} B`;
+/** Decimal units, as size-limit prints them (its "6.5 kB" is 6,500 bytes). */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1e6) return `${(bytes / 1e6).toFixed(1)} MB`;
+  if (bytes >= 1e3) return `${(bytes / 1e3).toFixed(1)} kB`;
+  return `${bytes} B`;
+}
 
 export const formatRatio = (value: number): string =>
-  value >= 100
-    ? `${value.toFixed(0)}×`
-    : value >= 10
-      ? `${value.toFixed(1)}×`
-      : `${value.toFixed(2)}×`;
+  `${value.toFixed(value >= 100 ? 0 : value >= 10 ? 1 : 2)}×`;
 
-/** "≤ 1.05× raw fetch — met" style verdicts; informative only, the exit code never depends on them. */
+/** "÷150" reads "150 times smaller", rounded down so it never reaches a goal it misses. */
+export const timesSmaller = (own: number, base: number): string => `÷${Math.floor(base / own)}`;
+
+/** "≤ 1.10× raw fetch — met"; for reading only, the exit code never depends on it. */
 export const verdict = (goal: string, met: boolean): string =>
   `${goal} — ${met ? "met" : "**missed**"}`;
 
-function escapeCell(text: string): string {
-  return text.replaceAll("|", "\\|");
-}
-
-/** The results as one Markdown table, columns padded so it reads in a terminal too. */
+/** The rows as one Markdown table, columns padded so it reads in a terminal too. */
 export function renderTable(rows: readonly ResultRow[]): string {
-  const header = ["Measure", "Subject", "Measured", "Ratio", "Against", "Target"];
+  const header = ["Measure", "Subject", "Measured", "Ratio", "Against", "Goal"];
   const cells = rows.map((row) =>
-    [row.measure, row.subject, row.measured, row.ratio, row.against, row.target ?? ""].map(
-      escapeCell,
+    [row.measure, row.subject, row.measured, row.ratio, row.against, row.goal ?? ""].map((cell) =>
+      cell.replaceAll("|", "\\|"),
     ),
   );
   const widths = header.map((title, column) =>

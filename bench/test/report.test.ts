@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
   describeMachine,
-  failedRow,
   formatBytes,
   formatMs,
   formatRatio,
   renderTable,
+  timesSmaller,
   verdict,
 } from "../src/report.js";
 
@@ -17,21 +17,22 @@ describe("formatting", () => {
     expect(formatMs(12_345)).toBe("12.3 s");
   });
 
-  it("prints sizes in B, kB and MB", () => {
+  it("prints sizes in decimal units, as size-limit does", () => {
     expect(formatBytes(512)).toBe("512 B");
-    expect(formatBytes(2048)).toBe("2.0 kB");
-    expect(formatBytes(5 * 1024 * 1024)).toBe("5.0 MB");
+    expect(formatBytes(6500)).toBe("6.5 kB");
+    expect(formatBytes(99_600_000)).toBe("99.6 MB");
   });
 
-  it("prints ratios with fewer decimals as they grow", () => {
+  it("prints ratios with fewer decimals as they grow, and shrink factors rounded down", () => {
     expect(formatRatio(1.0437)).toBe("1.04×");
     expect(formatRatio(12.34)).toBe("12.3×");
     expect(formatRatio(456.7)).toBe("457×");
+    expect(timesSmaller(6000, 599_999)).toBe("÷99");
   });
 
-  it("says whether a target was met", () => {
-    expect(verdict("≤ 1.05× raw fetch", true)).toBe("≤ 1.05× raw fetch — met");
-    expect(verdict("≤ 1.05× raw fetch", false)).toBe("≤ 1.05× raw fetch — **missed**");
+  it("says whether a goal was met", () => {
+    expect(verdict("≤ 1.1× raw fetch", true)).toBe("≤ 1.1× raw fetch — met");
+    expect(verdict("≤ 1.1× raw fetch", false)).toBe("≤ 1.1× raw fetch — **missed**");
   });
 });
 
@@ -45,11 +46,11 @@ describe("renderTable", () => {
         measured: "2 ms",
         ratio: "2.00×",
         against: "a",
-        target: "≤ 3× — met",
+        goal: "≤ 3× — met",
       },
     ]);
     expect(table.split("\n")).toEqual([
-      "| Measure | Subject | Measured | Ratio | Against | Target     |",
+      "| Measure | Subject | Measured | Ratio | Against | Goal       |",
       "| ------- | ------- | -------- | ----- | ------- | ---------- |",
       "| call    | a\\|b    | 1 ms     | 1.00× | itself  |            |",
       "| call    | c       | 2 ms     | 2.00× | a       | ≤ 3× — met |",
@@ -62,18 +63,5 @@ describe("describeMachine", () => {
   it("names the CPU, cores, memory, Node version and date", () => {
     const line = describeMachine(new Date("2025-01-02T03:04:05Z"));
     expect(line).toMatch(/^.+, \d+ cores, \d+ GiB memory; Node v\d+\.\d+\.\d+; 2025-01-02$/);
-  });
-});
-
-describe("failedRow", () => {
-  it("says why a figure is missing and marks the row failed", () => {
-    expect(failedRow("suite", "contract suite", "Prism", "pnpm exited 1")).toEqual({
-      measure: "suite",
-      subject: "contract suite",
-      measured: "failed: pnpm exited 1",
-      ratio: "—",
-      against: "Prism",
-      failed: true,
-    });
   });
 });

@@ -1,0 +1,51 @@
+import { parseArgs } from "node:util";
+
+/**
+ * How big each measure is: new processes per cold-start program; sequential
+ * calls per subject per round of the CPU measure, and its rounds; people in the
+ * CSV the CLI sends at each --rate, and in the one whose peak memory is measured.
+ */
+export interface Scale {
+  readonly coldStarts: number;
+  readonly calls: number;
+  readonly rounds: number;
+  readonly ratePeople: number;
+  readonly memoryPeople: number;
+}
+
+export interface BenchArgs {
+  /** CI's smoke run: every measure small (a few hundred calls), nothing written. */
+  readonly quick: boolean;
+  /** The measures to take, by name: all of `measureNames` unless `--only` names some. */
+  readonly only: readonly string[];
+  readonly scale: Scale;
+}
+
+/** A bad command line: the message names the flag or value, on one line. */
+export class UsageError extends Error {
+  override readonly name = "UsageError";
+}
+
+const full: Scale = { coldStarts: 20, calls: 2000, rounds: 6, ratePeople: 1e4, memoryPeople: 1e5 };
+const quick: Scale = { coldStarts: 2, calls: 200, rounds: 2, ratePeople: 1000, memoryPeople: 5000 };
+
+export function parseBenchArgs(argv: readonly string[], measureNames: string[]): BenchArgs {
+  let values: { quick?: boolean; only?: string };
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: { quick: { type: "boolean" }, only: { type: "string" } },
+    }));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const only = values.only === undefined ? [...measureNames] : [...new Set(values.only.split(","))];
+  const unknown = only.find((name) => !measureNames.includes(name));
+  if (unknown !== undefined) {
+    throw new UsageError(
+      `--only: unknown measure ${JSON.stringify(unknown)}; the measures are ${measureNames.join(", ")}`,
+    );
+  }
+  const isQuick = values.quick === true;
+  return { quick: isQuick, only, scale: isQuick ? quick : full };
+}

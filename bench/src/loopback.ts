@@ -1,0 +1,34 @@
+import { fork } from "node:child_process";
+import { once } from "node:events";
+
+/** What the loopback server saw: requests, the invitees in their bodies, the first and last one's time (ms). */
+export type ServerStats = Record<
+  "requests" | "invitees" | "firstRequestAt" | "lastRequestAt",
+  number
+>;
+
+export interface LoopbackServer {
+  readonly url: string;
+  stats(): Promise<ServerStats>;
+}
+
+/** The calls every subject makes: one conference, one token. */
+export const conferenceId = "644272f14ba33101bench000";
+export const accessToken = "bench-access-token";
+
+/** Runs `use` with programs/loopback-server.mjs started in a child process, and stops it after. */
+export async function withLoopbackServer<T>(use: (server: LoopbackServer) => Promise<T>) {
+  const child = fork(new URL("../programs/loopback-server.mjs", import.meta.url));
+  const [{ url }] = (await once(child, "message")) as [{ url: string }];
+  const stats = async () => {
+    const reply = once(child, "message");
+    child.send("stats");
+    return (await reply)[0] as ServerStats;
+  };
+  try {
+    return await use({ url, stats });
+  } finally {
+    const exited = once(child, "exit");
+    if (child.kill()) await exited;
+  }
+}
