@@ -1,0 +1,147 @@
+// pnpm test:ecosystem — the client as users get it: released by the
+// project's own release path to a registry on loopback, installed by name into
+// one small project per runtime, and checked there against the Prism mock.
+// Writes the table of runtime × check into README.md; fails when a check fails.
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { startMock } from "@dingtalk-conference/mock";
+import { readCase } from "./case.js";
+import { installConsumer } from "./install.js";
+import { scope, startRegistry } from "./registry.js";
+import { releaseClient } from "./release.js";
+import { renderTable, writeTable } from "./report.js";
+import { RuntimeUnavailableError, runtimes } from "./runtimes.js";
+
+const ecosystemRoot = fileURLToPath(new URL("..", import.meta.url));
+const repoRoot = join(ecosystemRoot, "..", "..");
+/** Consumers installing and running at once: the machine has two cores. */
+const concurrency = 2;
+
+const started = performance.now();
+const log = (line) => console.log(`ecosystem [${seconds()} s]: ${line}`);
+const scratch = mkdtempSync(join(tmpdir(), "dingtalk-ecosystem-"));
+let registry;
+let mockStarting;
+try {
+  registry = await startRegistry(join(scratch, "registry"));
+  log(`registry ${registry.url} (Verdaccio, serving ${scope}/* only)`);
+  // Prism starts while the release builds: neither needs the other.
+  mockStarting = startMock();
+  // Awaited once the consumers are installed; until then a failure to start waits there.
+  mockStarting.catch(() => undefined);
+  const release = await releaseClient({ repoRoot, scratch: join(scratch, "repo"), registry });
+  for (const line of release.log) log(line);
+
+  const consumers = join(scratch, "consumers");
+  cpSync(join(ecosystemRoot, "shared"), join(consumers, "shared"), { recursive: true });
+  const projects = await installProjects({
+    consumers,
+    npmrc: registry.npmrc,
+    version: release.version,
+  });
+
+  const mock = await mockStarting;
+  log(`Prism mock ${mock.url}`);
+  const rows = await runAll(projects, readCase(mock.url));
+
+  const table = renderTable(rows, { version: release.version, node: process.versions.node });
+  writeTable(join(ecosystemRoot, "README.md"), table);
+  console.log(`\n${table}\n`);
+  for (const row of rows.filter((candidate) => candidate.unavailable !== undefined)) {
+    log(`NOT RUN: ${row.runtime}: ${row.unavailable}`);
+  }
+  const failed = rows.filter((row) => row.error !== undefined || row.results?.some((r) => !r.ok));
+  log(failed.length === 0 ? "passed" : `FAILED in ${failed.length} runtime(s)`);
+  process.exitCode = failed.length === 0 ? 0 : 1;
+} finally {
+  await mockStarting?.then(
+    (mock) => mock.stop(),
+    () => undefined,
+  );
+  await registry?.stop();
+  rmSync(scratch, { recursive: true, force: true });
+}
+
+/**
+ * Each consumer project whose runtimes can start here, installed at once (the
+ * installs wait on the network more than on the cores). Per runtime: the
+ * installed project's folder, or why it has none.
+ */
+async function installProjects({ consumers, npmrc, version }) {
+  const outcome = new Map();
+  for (const runtime of runtimes) {
+    const unavailable = await unavailability(runtime);
+    if (unavailable !== undefined) outcome.set(runtime, { unavailable });
+  }
+  const consumersToInstall = new Map(
+    runtimes
+      .filter((runtime) => !outcome.has(runtime))
+      .map((runtime) => [runtime.consumer, runtime.installer]),
+  );
+  const installs = new Map(
+    [...consumersToInstall].map(([consumer, installer]) => [
+      consumer,
+      installConsumer({ consumer, installer, consumers, npmrc, version }).then(
+        (installed) => {
+          log(`installed ${consumer}: ${installed.log}`);
+          return { dir: installed.dir };
+        },
+        (error) => ({ error: describeFailure(error) }),
+      ),
+    ]),
+  );
+  for (const runtime of runtimes) {
+    if (!outcome.has(runtime)) outcome.set(runtime, await installs.get(runtime.consumer));
+  }
+  return outcome;
+}
+
+/** Every installed runtime run, `concurrency` at a time; the rows in table order. */
+async function runAll(projects, testCase) {
+  const rows = new Map();
+  const queue = [...projects];
+  // A queue drained by a few workers: four lines, where a pool library would be a dependency.
+  const worker = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const [runtime, project] = next;
+      rows.set(runtime, { runtime: runtime.name, ...(await runOne(runtime, project, testCase)) });
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return runtimes.map((runtime) => rows.get(runtime));
+}
+
+async function runOne(runtime, project, testCase) {
+  if (project.dir === undefined) return project;
+  const timer = performance.now();
+  try {
+    return { results: await runtime.run(project.dir, testCase) };
+  } catch (error) {
+    if (error instanceof RuntimeUnavailableError) return { unavailable: error.message };
+    return { error: describeFailure(error) };
+  } finally {
+    log(`ran ${runtime.name} in ${seconds(timer)} s`);
+  }
+}
+
+async function unavailability(runtime) {
+  try {
+    await runtime.probe?.();
+    return undefined;
+  } catch (error) {
+    if (error instanceof RuntimeUnavailableError) return error.message;
+    throw error;
+  }
+}
+
+/** An error's message, with the end of what a failed command printed. */
+function describeFailure(error) {
+  const output = [error.stderr, error.stdout].filter(Boolean).join("\n").trim().slice(-600);
+  return `${error.message}${output ? `: ${output}` : ""}`;
+}
+
+function seconds(since = started) {
+  return ((performance.now() - since) / 1000).toFixed(1);
+}
