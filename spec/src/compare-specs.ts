@@ -3,7 +3,7 @@
 // OpenAPI 3.1-aware work; this module only adds the project's reading of
 // error examples, whose names are DingTalk error codes.
 import { apiCompare, type Diff } from "api-smart-diff";
-import { resolvePointer } from "./document.js";
+import { dereference } from "./document.js";
 
 export type ChangeKind = "breaking" | "non-breaking" | "annotation";
 
@@ -37,29 +37,22 @@ function errorCodeExample(path: readonly (string | number)[]): string | undefine
   return at > 0 && isErrorStatus && isWholeExample ? String(name) : undefined;
 }
 
-/** Walks a diff path through a spec, following local $refs as the library does. */
-function nodeAt(spec: unknown, path: readonly (string | number)[]): unknown {
-  const follow = (node: unknown): unknown => {
-    const ref = (node as { $ref?: unknown } | undefined)?.$ref;
-    return typeof ref === "string" && ref.startsWith("#")
-      ? follow(resolvePointer(spec, ref))
-      : node;
-  };
-  return path.reduce<unknown>(
-    (node, key) => follow((follow(node) as Record<string | number, unknown> | undefined)?.[key]),
-    spec,
+/** The node a diff path names in a dereferenced spec: the library follows every $ref too. */
+const nodeAt = (resolved: unknown, path: readonly (string | number)[]): unknown =>
+  path.reduce<unknown>(
+    (node, key) => (node as Record<string | number, unknown> | undefined)?.[key],
+    resolved,
   );
-}
 
 /** An enum item added to a request field (body or parameter) that had no enum at all. */
-function introducesRequestEnum(diff: Diff, before: unknown): boolean {
+function introducesRequestEnum(diff: Diff, resolvedBefore: () => unknown): boolean {
   const isRequest = diff.path.includes("requestBody") || diff.path.includes("parameters");
   if (!isRequest || diff.action !== "add" || diff.path.at(-2) !== "enum") return false;
-  const field = nodeAt(before, diff.path.slice(0, -2)) as { enum?: unknown } | undefined;
+  const field = nodeAt(resolvedBefore(), diff.path.slice(0, -2)) as { enum?: unknown } | undefined;
   return field !== undefined && field.enum === undefined;
 }
 
-function classify(diff: Diff, before: unknown): SpecChange {
+function classify(diff: Diff, resolvedBefore: () => unknown): SpecChange {
   const path = pointer(diff.path);
   const code = errorCodeExample(diff.path);
   if (code !== undefined && diff.action === "remove") {
@@ -75,7 +68,7 @@ function classify(diff: Diff, before: unknown): SpecChange {
     };
   }
   const reason = diff.description || `[${diff.action}] ${path}`;
-  if (introducesRequestEnum(diff, before)) {
+  if (introducesRequestEnum(diff, resolvedBefore)) {
     // The library reads the first enum on a field as values added (widening);
     // for a request it is the opposite: every value but these is now refused.
     return { kind: "breaking", path, reason: `${reason}; the field accepted any value before` };
@@ -95,10 +88,15 @@ function classify(diff: Diff, before: unknown): SpecChange {
 
 /** Every change from `before` to `after`, breaking ones first. */
 export function compareSpecs(before: unknown, after: unknown): SpecChange[] {
+  let resolved: unknown;
+  const resolvedBefore = () => {
+    resolved ??= dereference(before);
+    return resolved;
+  };
   // The library rewrites its inputs while comparing (it adds empty `enum`
   // lists, for one), so it gets copies and the originals stay readable.
   return apiCompare(structuredClone(before), structuredClone(after))
     .diffs.filter((diff) => !isReachedThroughPaths(diff.path))
-    .map((diff) => classify(diff, before))
+    .map((diff) => classify(diff, resolvedBefore))
     .sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind] || a.path.localeCompare(b.path));
 }

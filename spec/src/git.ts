@@ -1,3 +1,6 @@
+// The git questions a spec review asks: where a change left main, and what
+// the spec was there. Each answer costs as few git processes as it can: a
+// review runs several, and tests run many reviews.
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { GitQueryError } from "./errors.js";
@@ -17,11 +20,25 @@ export async function git(cwd: string, args: readonly string[]): Promise<string>
 
 export const repoRoot = (cwd: string) => git(cwd, ["rev-parse", "--show-toplevel"]);
 
-async function refExists(cwd: string, ref: string): Promise<boolean> {
-  return git(cwd, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]).then(
-    () => true,
-    () => false,
+/** The first of `refs` that names a commit, or undefined. */
+async function firstCommitOf(cwd: string, refs: readonly string[]): Promise<string | undefined> {
+  // `rev-parse --verify` takes one ref: the refs are asked side by side.
+  const answers = await Promise.all(
+    refs.map((ref) =>
+      git(cwd, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]).then(
+        () => ref,
+        () => undefined,
+      ),
+    ),
   );
+  return answers.find((ref) => ref !== undefined);
+}
+
+/** A git error for a ref the user named: its own message when it names no commit. */
+async function unknownRefOr(cwd: string, ref: string, error: unknown): Promise<Error> {
+  return (await firstCommitOf(cwd, [ref]))
+    ? (error as Error)
+    : new GitQueryError(`"${ref}" is not a commit in this repository`);
 }
 
 export interface BaseRef {
@@ -38,24 +55,22 @@ export interface BaseRef {
 export async function defaultBaseRef(cwd: string, path: string): Promise<BaseRef> {
   // In a clone, the remote's main is where a pull request will land; a local
   // main may be stale.
-  const main = (await refExists(cwd, "origin/main"))
-    ? "origin/main"
-    : (await refExists(cwd, "main"))
-      ? "main"
-      : undefined;
+  const [main, branch] = await Promise.all([
+    firstCommitOf(cwd, ["origin/main", "main"]),
+    git(cwd, ["rev-parse", "--abbrev-ref", "HEAD"]),
+  ]);
   if (!main) {
     throw new GitQueryError(
       "there is no main or origin/main branch to compare with; pass a git ref",
     );
   }
-  const branch = await git(cwd, ["rev-parse", "--abbrev-ref", "HEAD"]);
   if (branch !== "main") {
     const mergeBase = await git(cwd, ["merge-base", "HEAD", main]);
     return { ref: mergeBase, note: `the merge base with ${main} (${mergeBase.slice(0, 7)})` };
   }
   const edited = await git(cwd, ["status", "--porcelain", "--", path]);
   if (edited) return { ref: "HEAD", note: "HEAD, because HEAD is main and the spec has edits" };
-  if (!(await refExists(cwd, "HEAD~1"))) {
+  if (!(await firstCommitOf(cwd, ["HEAD~1"]))) {
     throw new GitQueryError(
       "HEAD is main's first commit and the spec has no edits: nothing to compare with; pass a git ref",
     );
@@ -64,37 +79,21 @@ export async function defaultBaseRef(cwd: string, path: string): Promise<BaseRef
 }
 
 /**
- * Where HEAD left `ref`: what a change on HEAD is reviewed against. Comparing
- * with `ref` itself would count what `ref` gained since as this change's work,
- * in reverse.
+ * The base of a review against a ref the user named: where HEAD left it.
+ * Comparing with `ref` itself would count what `ref` gained since as this
+ * change's work, in reverse.
  */
-export async function mergeBaseWith(cwd: string, ref: string): Promise<string> {
-  if (!(await refExists(cwd, ref)))
-    throw new GitQueryError(`"${ref}" is not a commit in this repository`);
-  return git(cwd, ["merge-base", ref, "HEAD"]);
-}
-
-/** The base of a review against a ref the user named: its merge base with HEAD. */
 export async function explicitBaseRef(cwd: string, ref: string): Promise<BaseRef> {
-  const mergeBase = await mergeBaseWith(cwd, ref);
+  const mergeBase = await git(cwd, ["merge-base", ref, "HEAD"]).catch(async (error: unknown) => {
+    throw await unknownRefOr(cwd, ref, error);
+  });
   return { ref: mergeBase, note: `the merge base with ${ref} (${mergeBase.slice(0, 7)})` };
 }
 
 /** A file's text at a ref, e.g. the spec as it was on main. */
 export async function fileAtRef(cwd: string, ref: string, path: string): Promise<string> {
-  if (!(await refExists(cwd, ref)))
-    throw new GitQueryError(`"${ref}" is not a commit in this repository`);
-  try {
-    return await git(cwd, ["show", `${ref}:${path}`]);
-  } catch {
-    throw new GitQueryError(`${path} does not exist at ${ref}`);
-  }
-}
-
-/** Every file that differs between the merge base of `base` and the working tree, untracked ones included. */
-export async function changedFilesSince(cwd: string, base: string): Promise<string[]> {
-  const mergeBase = await mergeBaseWith(cwd, base);
-  const changed = await git(cwd, ["diff", "--name-only", mergeBase]);
-  const untracked = await git(cwd, ["ls-files", "--others", "--exclude-standard"]);
-  return [...new Set([...changed.split("\n"), ...untracked.split("\n")])].filter(Boolean).sort();
+  return git(cwd, ["show", `${ref}:${path}`]).catch(async (error: unknown) => {
+    const cause = await unknownRefOr(cwd, ref, error);
+    throw cause === error ? new GitQueryError(`${path} does not exist at ${ref}`) : cause;
+  });
 }

@@ -1,7 +1,9 @@
 // The spec diff, written for two readers: a terminal table for the person
 // running it, and Markdown for the pull-request comment and changelog.
 import type { ChangeKind, SpecChange } from "./compare-specs.js";
-import { clientPackage } from "./release-facts.js";
+
+/** The published client; its types are generated from the spec. */
+export const clientPackage = "@dingtalk-conference/client";
 
 const kinds: readonly ChangeKind[] = ["breaking", "non-breaking", "annotation"];
 

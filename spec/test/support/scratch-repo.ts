@@ -1,18 +1,20 @@
-// A throwaway git repository shaped like this workspace (root, spec, client,
-// changesets), so the review commands run against real git history.
+// A throwaway git repository holding the committed spec and a changesets
+// folder, so spec:diff runs against real git history.
 import { execFile } from "node:child_process";
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { copyFile, cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
-import { afterEach, beforeEach } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 import { stringify } from "yaml";
+import { type Output, specDiff } from "../../src/spec-diff.js";
 import { type Spec, specDir, specFile } from "./spec-document.js";
 
 const exec = promisify(execFile);
-const tsx = join(specDir, "node_modules", ".bin", "tsx");
+/** The built command: `pnpm test` builds it first (turbo's dependsOn), as `pnpm build` does. */
+const specDiffCommand = join(specDir, "dist", "spec-diff.js");
 
-export interface CommandResult {
+export interface Report {
   code: number;
   stdout: string;
   stderr: string;
@@ -20,86 +22,97 @@ export interface CommandResult {
 
 export interface ScratchRepo {
   dir: string;
+  /** Writes a file and stages it, as a change git knows of. */
   write(path: string, content: string): Promise<void>;
   writeSpec(spec: Spec): Promise<void>;
   git(...args: string[]): Promise<string>;
   commitAll(message: string): Promise<void>;
-  /**
-   * Runs one of spec/bin/*.ts as its root script does: pnpm runs it in spec/,
-   * and INIT_CWD says where the user typed the command (the repository root).
-   */
-  run(bin: "spec-diff" | "release-check", ...args: string[]): Promise<CommandResult>;
-  remove(): Promise<void>;
+  /** spec:diff run in this process, as typed at the repository root: cheap, for what it decides. */
+  specDiff(...args: string[]): Promise<Report>;
+  /** The built command run by node in spec/, as pnpm runs it: for exit codes and stderr. */
+  runCommand(...args: string[]): Promise<Report>;
 }
 
 export const changeset = (pkg: string, bump: string, summary: string) =>
   `---\n"${pkg}": ${bump}\n---\n\n${summary}\n`;
 
-/** A repository with the committed spec on main, checked out on a `feature` branch. */
-export async function createScratchRepo(): Promise<ScratchRepo> {
-  const dir = await mkdtemp(join(tmpdir(), "spec-review-"));
+function scratchRepoAt(dir: string): ScratchRepo {
+  const git = async (...args: string[]) => (await exec("git", args, { cwd: dir })).stdout.trim();
   const write = async (path: string, content: string) => {
     await mkdir(dirname(join(dir, path)), { recursive: true });
     await writeFile(join(dir, path), content);
+    await git("add", path);
   };
-  const git = async (...args: string[]) => (await exec("git", args, { cwd: dir })).stdout.trim();
-  const commitAll = async (message: string) => {
-    await git("add", "-A");
-    await git("commit", "-q", "-m", message);
-  };
-  const run = async (bin: string, ...args: string[]): Promise<CommandResult> => {
-    try {
-      const { stdout, stderr } = await exec(tsx, [join(specDir, "bin", `${bin}.ts`), ...args], {
-        cwd: join(dir, "spec"),
-        env: { ...process.env, NO_COLOR: "1", INIT_CWD: dir },
-      });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const { code, stdout, stderr } = error as CommandResult;
-      return { code, stdout, stderr };
-    }
-  };
-
-  await git("init", "-q", "-b", "main");
-  await git("config", "user.email", "review@example.invalid");
-  await git("config", "user.name", "review");
-  await write("package.json", JSON.stringify({ name: "scratch", private: true }));
-  await write("pnpm-workspace.yaml", "packages:\n  - spec\n  - packages/*\n");
-  await write(
-    "spec/package.json",
-    JSON.stringify({ name: "@dingtalk-conference/spec", private: true }),
-  );
-  await mkdir(join(dir, "spec"), { recursive: true });
-  await copyFile(specFile, join(dir, "spec", "openapi.yaml"));
-  await write("spec/README.md", "The spec.\n");
-  await write(
-    "packages/client/package.json",
-    JSON.stringify({ name: "@dingtalk-conference/client" }),
-  );
-  await write("packages/client/src/index.ts", "export {};\n");
-  await write(".changeset/config.json", JSON.stringify({ baseBranch: "main" }));
-  await write(".changeset/README.md", "Changesets.\n");
-  await commitAll("the workspace as on main");
-  await git("checkout", "-q", "-b", "feature");
-
   return {
     dir,
     write,
     writeSpec: (spec) => write("spec/openapi.yaml", stringify(spec)),
     git,
-    commitAll,
-    run,
-    remove: () => rm(dir, { recursive: true, force: true }),
+    async commitAll(message) {
+      await git("add", "-A");
+      await git("commit", "-q", "-m", message);
+    },
+    async specDiff(...args) {
+      const report = { code: 0, stdout: "", stderr: "" };
+      const out: Output = {
+        log: (line) => {
+          report.stdout += `${line}\n`;
+        },
+        error: (line) => {
+          report.stderr += `${line}\n`;
+        },
+      };
+      report.code = await specDiff(args, dir, dir, out);
+      return report;
+    },
+    async runCommand(...args) {
+      try {
+        const { stdout, stderr } = await exec(process.execPath, [specDiffCommand, ...args], {
+          cwd: join(dir, "spec"),
+          env: { ...process.env, NO_COLOR: "1", INIT_CWD: dir },
+        });
+        return { code: 0, stdout, stderr };
+      } catch (error) {
+        const { code, stdout, stderr } = error as Report;
+        return { code, stdout, stderr };
+      }
+    },
   };
 }
 
-/** A fresh scratch repository for each test of the calling file, removed after it. */
+/** The committed spec on main, checked out on a `feature` branch. */
+async function createTemplate(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), "spec-diff-"));
+  const { git, commitAll } = scratchRepoAt(dir);
+  await git("init", "-q", "-b", "main");
+  await git("config", "user.email", "review@example.invalid");
+  await git("config", "user.name", "review");
+  await mkdir(join(dir, "spec"), { recursive: true });
+  await copyFile(specFile, join(dir, "spec", "openapi.yaml"));
+  await mkdir(join(dir, ".changeset"));
+  await writeFile(join(dir, ".changeset", "config.json"), JSON.stringify({ baseBranch: "main" }));
+  await commitAll("the spec as on main");
+  await git("checkout", "-q", "-b", "feature");
+  return dir;
+}
+
+/**
+ * A fresh scratch repository for each test of the calling file, removed after
+ * it: a copy of one built per file, which costs no git process.
+ */
 export function useScratchRepo(): { readonly repo: ScratchRepo } {
+  let template = "";
   let current: ScratchRepo | undefined;
-  beforeEach(async () => {
-    current = await createScratchRepo();
+  beforeAll(async () => {
+    template = await createTemplate();
   });
-  afterEach(() => current?.remove());
+  afterAll(() => rm(template, { recursive: true, force: true }));
+  beforeEach(async () => {
+    const dir = await mkdtemp(join(tmpdir(), "spec-diff-"));
+    await cp(template, dir, { recursive: true });
+    current = scratchRepoAt(dir);
+  });
+  afterEach(() => current && rm(current.dir, { recursive: true, force: true }));
   return {
     get repo() {
       if (!current) throw new Error("useScratchRepo: the repository exists only inside a test");
