@@ -5,6 +5,7 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { RunSummary } from "../src/summary/summary.js";
 import { type InviteServer, startInviteServer } from "./fixtures/invite-server.js";
 import { writePeopleCsv } from "./fixtures/people-csv.js";
+import { runCli } from "./fixtures/run-cli.js";
 import { assertCliBuilt, seededRandom, spawnCli } from "./fixtures/spawn-cli.js";
 
 /** Set CRASH_SEED to replay a failing run; each repetition derives its own seed from it. */
@@ -110,8 +111,9 @@ describe("kill -9 at a random point, then resume, against a server that counts r
       const rungByKilledRun = new Set(server.received.flatMap((r) => r.people));
       const rings = (key: string) => server?.rings.get(key) ?? 0;
 
+      // The victim is a real process, to be killed; the runs after it go in this one.
       // 1. A plain resume: nobody rung twice, everyone outside an ambiguous batch rung once.
-      const resumed = await spawnCli([...args, "--resume", "--json"], dir).exited;
+      const resumed = await runCli([...args, "--resume", "--json"], { cwd: dir });
       const summary = JSON.parse(resumed.stdout) as RunSummary;
       const ambiguous = new Set(summary.ambiguousBatches.flatMap((b) => b.people));
       for (const key of csv.keys) {
@@ -124,7 +126,7 @@ describe("kill -9 at a random point, then resume, against a server that counts r
 
       // 2. Re-sending the ambiguous batches: nobody uninvited; only people of the batches in
       // flight at the kill (and which the server had received by then) maybe twice.
-      const retried = await spawnCli([...args, "--resume", "--retry-ambiguous"], dir).exited;
+      const retried = await runCli([...args, "--resume", "--retry-ambiguous"], { cwd: dir });
       expect(retried.code, retried.stdout + retried.stderr).toBe(0);
       for (const key of csv.keys) {
         expect(rings(key), key).toBeGreaterThanOrEqual(1);
