@@ -36,10 +36,13 @@ export async function releaseClient({ repoRoot, scratch, registry }) {
     env,
     maxBuffer: 16 * 1024 * 1024,
   });
-  // changeset publish's own account of what it published, and where.
+  // What turbo took from the cache, and changeset publish's own account of what it published.
   const published = `${stdout}\n${stderr}`
     .split("\n")
-    .filter((line) => /🦋\s+(info Publishing|success|@dingtalk-conference\/client@)/.test(line));
+    .filter((line) =>
+      /^\s*Cached:|🦋\s+(info Publishing|success|@dingtalk-conference\/client@)/.test(line),
+    )
+    .map((line) => line.trim());
   return { version, log: [`pnpm version-packages: client ${before} → ${version}`, ...published] };
 }
 

@@ -17,24 +17,42 @@ const end = "<!-- ecosystem-table:end -->";
  */
 export function renderTable(rows, run) {
   const header = ["runtime", ...checkNames.map((check) => `\`${check}\``), "notes"];
-  const lines = [
-    `@dingtalk-conference/client ${run.version}, published to the loopback registry and installed by name; Node ${run.node}.`,
-    "",
-    `| ${header.join(" | ")} |`,
-    `| ${header.map(() => "---").join(" | ")} |`,
-  ];
-  for (const row of rows) {
-    const cells = checkNames.map((check) => {
+  const body = rows.map((row) => [
+    row.runtime,
+    ...checkNames.map((check) => {
       if (row.unavailable !== undefined) return "not run";
       return row.results?.find((result) => result.check === check)?.ok ? "✅" : "✗";
-    });
-    const failures = (row.results ?? [])
-      .filter((result) => !result.ok)
-      .map((result) => `${result.check}: ${result.detail}`);
-    const notes = row.unavailable ?? row.error ?? failures.join("; ");
-    lines.push(`| ${[row.runtime, ...cells, escapeCell(notes)].join(" | ")} |`);
+    }),
+    escapeCell(row.unavailable ?? row.error ?? failureNotes(row.results ?? [])),
+  ]);
+  return [
+    `@dingtalk-conference/client ${run.version}, published to the loopback registry and installed by name; Node ${run.node}.`,
+    "",
+    ...alignedTable([header, ...body]),
+  ].join("\n");
+}
+
+/** Each distinct failure once, after the checks that failed with it. */
+function failureNotes(results) {
+  const checksByDetail = new Map();
+  for (const { check, detail } of results.filter((result) => !result.ok)) {
+    checksByDetail.set(detail, [...(checksByDetail.get(detail) ?? []), check]);
   }
-  return lines.join("\n");
+  return [...checksByDetail]
+    .map(([detail, checks]) => `${checks.join(", ")}: ${detail}`)
+    .join("; ");
+}
+
+/** Columns padded to their widest cell, as the repository's formatter (Biome) lays tables out. */
+function alignedTable([header, ...body]) {
+  // An emoji (✅) takes two columns.
+  const width = (cell) => [...cell].length + (cell.match(/\p{Emoji_Presentation}/gu)?.length ?? 0);
+  const widths = header.map((_, column) =>
+    Math.max(3, ...[header, ...body].map((cells) => width(cells[column]))),
+  );
+  const line = (cells) =>
+    `| ${cells.map((cell, column) => cell + " ".repeat(widths[column] - width(cell))).join(" | ")} |`;
+  return [line(header), line(widths.map((w) => "-".repeat(w))), ...body.map(line)];
 }
 
 /** Replaces what stands between the markers of the README (they must be there). */
