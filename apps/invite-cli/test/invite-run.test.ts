@@ -1,5 +1,13 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -229,12 +237,91 @@ describe("a run against a scripted DingTalk on loopback", () => {
     expect(refused.code).toBe(1);
     expect(JSON.parse(refused.stdout)).toMatchObject({ failed: 3, ambiguous: 0 });
     expect(JSON.parse(refused.stdout).failures[0].code).toBe("ConnectionError");
+    expect(JSON.parse(refused.stdout).next).toEqual([
+      `send the failed and unsent batches again: dingtalk-invite conf1 --csv ${csv.path} --base-url ${closedUrl} --rate 1000 --resume`,
+    ]);
 
     const resumed = await runCli([...base(server.url), "--csv", csv.path, "--resume"], {
       cwd: dir,
     });
     expect(resumed.code).toBe(0);
     expect(ringCounts(server, csv.keys)).toEqual([1, 1, 1]);
+  });
+
+  it("says 1 person, and ends with the whole command to copy, without the token", async () => {
+    let unknownUserFixed = false;
+    server = await startInviteServer({
+      reply: () => (unknownUserFixed ? undefined : dingTalkError(400, "unknownUserError")),
+    });
+    const args = [...base(server.url), "--user", "u1:Zhang Wei", "--operator", "op1"];
+    const failed = await runCli(args, { cwd: dir });
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).toMatch(/invited\s+0\s+in 0 batches\n/);
+    expect(failed.stdout).toContain("✗ unknownUserError (1 person, batch 1): ");
+    const next = failed.stdout.split("\n").filter((line) => line.startsWith("Next: "));
+    expect(next).toHaveLength(1);
+    expect(failed.stdout + failed.stderr).not.toContain(token);
+    const command = next[0]?.replace(/^.*?, then: /, "") ?? "";
+    expect(command).toBe(
+      `dingtalk-invite conf1 --user 'u1:Zhang Wei' --operator op1 --base-url ${server.url} --rate 1000 --resume`,
+    );
+
+    // Pasted into a shell (with the token in the environment), it continues the run.
+    const words = spawnSync("/bin/sh", ["-c", `printf '%s\\n' ${command}`], { encoding: "utf8" })
+      .stdout.split("\n")
+      .slice(1, -1);
+    unknownUserFixed = true;
+    const resumed = await runCli(words, { cwd: dir, env: { DINGTALK_ACCESS_TOKEN: token } });
+    expect(resumed.code).toBe(0);
+    expect(server.received.at(-1)?.body).toEqual({
+      unionId: "op1",
+      inviteeList: [{ unionId: "u1", nick: "Zhang Wei" }],
+    });
+    expect(ringCounts(server, ["user:u1"])).toEqual([1]);
+  });
+
+  it("creates the journal and its lock readable by their owner only, under a umask of 022", async () => {
+    const journal = join(dir, "private.journal");
+    let lockMode: number | undefined;
+    server = await startInviteServer({
+      reply: () => {
+        lockMode = statSync(`${journal}.lock`).mode & 0o777;
+        return undefined;
+      },
+    });
+    const umask = process.umask(0o022);
+    try {
+      writeFileSync(join(dir, "control"), "");
+      const run = await runCli([...base(server.url), "--user", "u1:User 1", "--journal", journal], {
+        cwd: dir,
+      });
+      expect(run.code).toBe(0);
+    } finally {
+      process.umask(umask);
+    }
+    // The umask was in effect: a file created without a mode is readable by all.
+    expect(statSync(join(dir, "control")).mode & 0o777).toBe(0o644);
+    expect(lockMode).toBe(0o600);
+    expect(statSync(journal).mode & 0o777).toBe(0o600);
+  });
+
+  it("warns in one line, and goes on, when it resumes a journal others can read", async () => {
+    server = await startInviteServer();
+    const journal = join(dir, "shared.journal");
+    const args = [...base(server.url), "--user", "u1:User 1", "--journal", journal];
+    expect((await runCli(args, { cwd: dir })).code).toBe(0);
+    chmodSync(journal, 0o644);
+    const resumed = await runCli([...args, "--user", "u2:User 2", "--resume"], { cwd: dir });
+    expect(resumed.code).toBe(0);
+    expect(resumed.stderr.split("\n").filter((line) => line.includes("warning"))).toEqual([
+      `dingtalk-invite: warning: other users can read ${journal} (mode 644), which holds personal data (unionIds, phone numbers); run chmod 600 on it`,
+    ]);
+    expect(server.received.map((r) => r.people)).toEqual([["user:u1"], ["user:u2"]]);
+
+    chmodSync(journal, 0o600);
+    const quiet = await runCli([...args, "--resume", "--dry-run"], { cwd: dir });
+    expect(quiet.code).toBe(0);
+    expect(quiet.stderr).toBe("");
   });
 
   it("on Ctrl-C starts no new batch, journals those in flight, and --resume sends the rest", async () => {
@@ -405,6 +492,25 @@ describe("bad input or configuration: exit 2, a message that says what and where
     expect(run.stderr).toContain(`${csv}:3: user u2 has no nick`);
   });
 
+  it("lists the rows --skip-invalid leaves out once, and not at all when the run refuses to start", async () => {
+    server = await startInviteServer();
+    const csv = join(dir, "people.csv");
+    writeFileSync(csv, "unionId,phoneNumber,nick\nu1,,User 1\nu2,,\n,,Nobody\n");
+    const args = [...base(server.url), "--csv", csv, "--skip-invalid"];
+    const sent = await runCli(args, { cwd: dir });
+    expect(sent.code).toBe(0);
+    expect(sent.stderr.match(/skipping 2 invalid rows/g)).toHaveLength(1);
+    expect(sent.stdout).toContain("2 invalid rows");
+
+    for (const refusedArgs of [args, [...args, "--dry-run"]]) {
+      const refused = await runCli(refusedArgs, { cwd: dir });
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain("a journal of an earlier run exists");
+      expect(refused.stderr).not.toContain("skipping");
+    }
+    expect(server.received).toHaveLength(1);
+  });
+
   it("refuses a missing token, a missing CSV and an earlier journal without --resume", async () => {
     server = await startInviteServer();
     const noToken = await runCli(["conf1", "--base-url", server.url, "--user", "u1:User 1"], {
@@ -467,6 +573,9 @@ describe("bad input or configuration: exit 2, a message that says what and where
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("Plan (dry run, nothing sent)");
     expect(run.stdout).toMatch(/to invite\s+41\s+in 3 batches/);
+    expect(run.stdout).toContain(
+      `journal: ${csv.path}.conf1.journal (written as the run sends; it holds personal data: the invitees' unionIds and phone numbers)`,
+    );
     expect(server.received).toHaveLength(0);
     expect(existsSync(`${csv.path}.conf1.journal`)).toBe(false);
   });
