@@ -5,8 +5,9 @@
 //   specPath                         absolute path of spec/openapi.yaml
 //   loadSpec(path?)                  the parsed YAML document, as written
 //   resolvePointer(document, ref)    the node a local "#/…" $ref names (percent-decoding, ~0/~1)
-//   dereference(document)            a copy with every local $ref inlined ($ref siblings win;
-//                                    a recursive $ref throws instead of looping)
+//   isAnnotation(keyword)            whether a keyword only describes (description, examples, x-…)
+//   dereference(document)            a copy with every local $ref inlined (annotations beside a
+//                                    $ref win; a recursive $ref, or a keyword on both sides, throws)
 //   operationsOf(document)           every operation, dereferenced, path-level parameters merged
 //   requestExamplesOf(operation)     its named application/json request examples
 //   examplePathParams(operation)     { name: example } of its path parameters
@@ -114,6 +115,18 @@ export function resolvePointer(document: unknown, ref: string): unknown {
   }, document);
 }
 
+/** Keywords that only describe a value (and extensions): what a $ref's sibling may override, and what a validator may ignore. */
+const annotations = new Set([
+  "summary",
+  "description",
+  "title",
+  "examples",
+  "example",
+  "deprecated",
+  "$comment",
+]);
+export const isAnnotation = (key: string) => annotations.has(key) || key.startsWith("x-");
+
 /**
  * A copy of the document with every local `$ref` replaced by what it points
  * to, so responses, parameters and schemas read (and compile) without a
@@ -128,11 +141,17 @@ export function dereference(document: unknown): unknown {
       if (trail.includes($ref)) {
         throw new SpecDocumentError(`recursive $ref ${[...trail, $ref].join(" → ")}`);
       }
-      // OpenAPI 3.1 lets a $ref carry siblings (summary, description): they win.
-      return {
-        ...(walk(resolvePointer(document, $ref), [...trail, $ref]) as object),
-        ...(walk(rest, trail) as object),
-      };
+      const target = walk(resolvePointer(document, $ref), [...trail, $ref]) as object;
+      // OpenAPI 3.1 lets a $ref carry siblings: annotations (summary,
+      // description) win; a schema keyword both sides hold would have to hold
+      // twice, which one inlined copy cannot say.
+      const clash = Object.keys(rest).find((key) => key in target && !isAnnotation(key));
+      if (clash !== undefined) {
+        throw new SpecDocumentError(
+          `$ref "${$ref}" has a sibling \`${clash}\` that its target has too; combine the two with allOf`,
+        );
+      }
+      return { ...target, ...(walk(rest, trail) as object) };
     }
     return Object.fromEntries(
       Object.entries(rest).map(([key, value]) => [key, walk(value, trail)]),

@@ -57,6 +57,16 @@ describe("dereference", () => {
     expect(document).toEqual(copy);
   });
 
+  it("refuses a sibling keyword its target holds too, which one copy cannot keep both of", () => {
+    const document = {
+      components: { schemas: { Name: { type: "string" } } },
+      use: { $ref: "#/components/schemas/Name", type: "integer" },
+    };
+    expect(() => dereference(document)).toThrow(
+      '$ref "#/components/schemas/Name" has a sibling `type` that its target has too; combine the two with allOf',
+    );
+  });
+
   it("stops on a recursive $ref, naming the cycle", () => {
     const document = {
       a: { child: { $ref: "#/b" } },
