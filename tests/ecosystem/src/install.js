@@ -13,7 +13,7 @@ const ecosystemRoot = new URL("..", import.meta.url).pathname;
 
 /** The command that adds a package by name, per package manager. */
 const adders = {
-  npm: (name) => ["npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", name]],
+  npm: (name) => ["npm", ["install", "--no-audit", "--no-fund", name]],
   // Deno refuses a version younger than a day unless told otherwise: ours is seconds old.
   deno: (name) => [denoBin, ["add", "--minimum-dependency-age=0", `npm:${name}`]],
   bun: (name) => [bunBin, ["add", name]],
