@@ -1,7 +1,7 @@
 // Prism's conventions for choosing a response: a request with
 // `Prefer: code=<status>, example=<name>` gets exactly that documented
 // response. Everything that asks Prism for a response (the `pnpm mock` curl
-// lines, the contract suite) builds its cases and headers here.
+// lines, the review page, the contract suite) builds its cases and headers here.
 import { type Operation, operationsOf, responsesOf } from "@dingtalk-conference/spec/document";
 
 /** One response the spec documents: a status, a content type, and one of its named examples. */
@@ -45,4 +45,12 @@ export function documentedResponses(spec: unknown): DocumentedResponse[] {
 export function preferHeader(response: Pick<DocumentedResponse, "status" | "exampleName">): string {
   const example = response.exampleName === undefined ? "" : `, example=${response.exampleName}`;
   return `code=${response.status}${example}`;
+}
+
+/** "inviteUsers 400 paramsError — Parameter error …": how a list of documented responses names one. */
+export function describeResponse(response: DocumentedResponse): string {
+  const title = [response.operation.operationId, response.status, response.exampleName]
+    .filter((part) => part !== undefined)
+    .join(" ");
+  return response.summary ? `${title} — ${response.summary}` : title;
 }

@@ -1,6 +1,13 @@
 export { specPath } from "@dingtalk-conference/spec/document";
 export {
+  curlCommand,
+  type DocumentedRequest,
+  exampleAccessToken,
+  requestFor,
+} from "./documented-requests.js";
+export {
   type DocumentedResponse,
+  describeResponse,
   documentedResponses,
   preferHeader,
   UnaskableResponseError,

@@ -3,6 +3,7 @@
 // response is proven on the committed spec by cli.test.ts.
 import { describe, expect, it } from "vitest";
 import {
+  describeResponse,
   documentedResponses,
   preferHeader,
   UnaskableResponseError,
@@ -48,5 +49,20 @@ describe("preferHeader", () => {
       "code=400, example=InvalidParameter",
     );
     expect(preferHeader({ status: 204 })).toBe("code=204");
+  });
+});
+
+describe("describeResponse", () => {
+  it("names the operation, status and example, then the summary", () => {
+    const [named, bodiless] = documentedResponses(
+      specWith({
+        "200": { content: { "application/json": { examples: { a: { summary: "A", value: 1 } } } } },
+        "204": { description: "no body" },
+      }),
+    );
+    expect([named, bodiless].map((c) => c && describeResponse(c))).toEqual([
+      "getX 200 a — A",
+      "getX 204",
+    ]);
   });
 });

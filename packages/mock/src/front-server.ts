@@ -1,0 +1,87 @@
+// The mock's public address: a loopback HTTP server that rewrites each request
+// where DingTalk and Prism differ (see dingtalk-rewrites.ts) and passes it on
+// to Prism, and Prism's answer back, untouched.
+import { Agent, createServer, type IncomingHttpHeaders, request } from "node:http";
+import { pipeline } from "node:stream";
+import { buffer } from "node:stream/consumers";
+import type { RequestRewrite } from "./dingtalk-rewrites.js";
+
+export interface FrontServer {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+export interface FrontOptions {
+  readonly host: string;
+  readonly port: number;
+  readonly rewrite: RequestRewrite;
+  /** Prism's own base URL, once it listens. */
+  readonly target: Promise<URL>;
+}
+
+/** They describe one connection, not the message, so they are not passed on (RFC 9110 §7.6.1). */
+const hopByHop = new Set([
+  "connection",
+  "keep-alive",
+  "proxy-connection",
+  "transfer-encoding",
+  "te",
+  "trailer",
+  "upgrade",
+  "expect",
+]);
+
+function endToEnd(headers: IncomingHttpHeaders): IncomingHttpHeaders {
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => !hopByHop.has(name)));
+}
+
+/** Listens on host:port (0: a port the OS picks) and resolves once bound. */
+export async function listenInFront(options: FrontOptions): Promise<FrontServer> {
+  const agent = new Agent({ keepAlive: true });
+  const server = createServer((incoming, outgoing) => {
+    const fail = (error: Error) => {
+      if (outgoing.headersSent) outgoing.destroy(error);
+      else outgoing.writeHead(502, { "content-type": "text/plain" }).end(`mock: ${error.message}`);
+    };
+    Promise.all([buffer(incoming), options.target])
+      .then(([body, target]) => {
+        const forwarded = options.rewrite({
+          method: incoming.method ?? "GET",
+          url: incoming.url ?? "/",
+          headers: endToEnd(incoming.headers),
+          body,
+        });
+        const toPrism = request(new URL(forwarded.url, target), {
+          agent,
+          method: forwarded.method,
+          headers: { ...forwarded.headers, "content-length": String(forwarded.body.length) },
+        });
+        toPrism.once("response", (answer) => {
+          outgoing.writeHead(answer.statusCode ?? 502, endToEnd(answer.headers));
+          pipeline(answer, outgoing, () => {});
+        });
+        toPrism.once("error", fail);
+        toPrism.end(forwarded.body);
+      })
+      // The caller hung up mid-body, or Prism is gone.
+      .catch(fail);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as { port: number };
+  const host = options.host.includes(":") ? `[${options.host}]` : options.host;
+  return {
+    url: `http://${host}:${port}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+        agent.destroy();
+      }),
+  };
+}

@@ -1,0 +1,124 @@
+// Any body, valid or not, in any script: the mock answers each within a second
+// as DingTalk would, and keeps answering. Requests go over node:http with one
+// kept-alive connection because fetch costs several times the CPU per call,
+// and a thousand calls are the point here.
+import { Agent, request } from "node:http";
+import fc from "fast-check";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { inviteBody, inviteExample, invitePath } from "./invite-request.js";
+
+const mockUrl = new URL(invitePath, inject("mockUrl"));
+const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+afterAll(() => agent.destroy());
+
+interface Answer {
+  status: number;
+  body: string;
+  violations: string | undefined;
+}
+
+function post(body: string): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const call = request(mockUrl, {
+      agent,
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "x-acs-dingtalk-access-token": "any-token",
+        "content-length": Buffer.byteLength(body),
+      },
+      // Each answer within a second, or the call fails.
+      signal: AbortSignal.timeout(1_000),
+    });
+    call.once("response", (answer) => {
+      const chunks: Buffer[] = [];
+      answer.on("data", (chunk: Buffer) => chunks.push(chunk));
+      answer.once("end", () =>
+        resolve({
+          status: answer.statusCode ?? 0,
+          body: Buffer.concat(chunks).toString(),
+          violations: answer.headers["sl-violations"] as string | undefined,
+        }),
+      );
+      answer.once("error", reject);
+    });
+    call.once("error", reject);
+    call.end(body);
+  });
+}
+
+const isJson = (text: string) => {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Field names from scripts a DingTalk user writes in, emoji with joiners included. */
+const anyScriptKey = fc.string({
+  unit: fc.constantFrom(
+    "会",
+    "议",
+    "名",
+    "字",
+    "ユ",
+    "한",
+    "é",
+    "ß",
+    "😀",
+    "👩‍💻",
+    "🇨🇳",
+    "a",
+    "_",
+    " ",
+  ),
+  minLength: 1,
+});
+// Small bodies: what is tried is every kind of body, not Prism's speed on big ones.
+const size = "xsmall";
+const bodies = fc.oneof(
+  fc.string({ unit: "binary", size }),
+  fc.json({ size }),
+  fc.dictionary(anyScriptKey, fc.jsonValue({ size }), { size }).map((o) => JSON.stringify(o)),
+  // Near the schema, so some are valid and others break it deep inside.
+  fc
+    .record({
+      unionId: fc.string({ size }),
+      inviteeList: fc.array(
+        fc.dictionary(fc.oneof(fc.constant("nick"), anyScriptKey), fc.string({ size }), { size }),
+        { size },
+      ),
+    })
+    .map((o) => JSON.stringify(o)),
+);
+
+describe("the mock, sent any body", () => {
+  it("answers each of 1,000 within a second, as DingTalk would", async () => {
+    await fc.assert(
+      fc.asyncProperty(bodies, async (body) => {
+        const answer = await post(body);
+        if (answer.status === 200) {
+          expect(JSON.parse(answer.body)).toEqual(inviteExample(200, "success"));
+          return;
+        }
+        expect(answer.status).toBe(400);
+        // Prism says what is wrong (a JSON list, cut short past 8 kB); the body is DingTalk's envelope.
+        expect(answer.violations).toMatch(/^(\[\{"location":|Too many violations! )/);
+        const envelope = JSON.parse(answer.body);
+        expect(envelope).toMatchObject({ code: expect.any(String), message: expect.any(String) });
+        if (!isJson(body)) expect(envelope).toEqual(inviteExample(400, "paramsError"));
+      }),
+      // No shrinking: it would send thousands more bodies to report a smaller one.
+      { numRuns: 1_000, endOnFailure: true },
+    );
+    // A thousand calls through Prism: seconds on a busy machine; each still has its one-second limit.
+  }, 300_000);
+
+  it("still answers the spec's own request afterwards", async () => {
+    const answer = await post(inviteBody);
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.body)).toEqual(inviteExample(200, "success"));
+  });
+});
