@@ -21,11 +21,8 @@ export class ReleaseCheckError extends Error {
   override readonly name = "ReleaseCheckError";
 }
 
-/** Where the report goes: the terminal, or a test's buffer. */
-export interface Output {
-  log(line: string): void;
-  error(line: string): void;
-}
+/** Where the report goes: the console, or a test's buffer. */
+export type Output = Pick<Console, "log" | "error">;
 
 /** A few names, then how many more: a long branch would otherwise bury the verdict. */
 const listed = (names: readonly string[]) =>

@@ -22,11 +22,8 @@ export class SpecDiffError extends Error {
   override readonly name = "SpecDiffError";
 }
 
-/** Where the report goes: the terminal, or a test's buffer. */
-export interface Output {
-  log(line: string): void;
-  error(line: string): void;
-}
+/** Where the report goes: the console, or a test's buffer. */
+export type Output = Pick<Console, "log" | "error">;
 
 const firstLine = (error: unknown) =>
   String(error instanceof Error ? error.message : error).split("\n", 1)[0] as string;

@@ -165,6 +165,17 @@ describe("compareSpecs", () => {
       kind: "breaking",
     },
     {
+      rule: "adding an operation is not breaking",
+      change: (spec: Spec) => {
+        spec.paths["/v1.0/conference/videoConferences/{conferenceId}"] = {
+          delete: { ...invite(spec), operationId: "closeVideoConference", requestBody: undefined },
+        };
+      },
+      path: "/paths/~1v1.0~1conference~1videoConferences~1{conferenceId}/delete",
+      kind: "non-breaking",
+      reason: "[Added] operation DELETE /v1.0/conference/videoConferences/{conferenceId}",
+    },
+    {
       rule: "rewording a description is an annotation",
       change: (spec: Spec) => {
         spec.components.schemas.Invitee.properties.nick.description = "The invitee's display name.";

@@ -65,11 +65,11 @@ function scratchRepoAt(dir: string): ScratchRepo {
   const check = async (...args: string[]): Promise<Report> => {
     const report = { code: 0, stdout: "", stderr: "" };
     const out: Output = {
-      log: (line) => {
-        report.stdout += `${line}\n`;
+      log: (...parts) => {
+        report.stdout += `${parts.join(" ")}\n`;
       },
-      error: (line) => {
-        report.stderr += `${line}\n`;
+      error: (...parts) => {
+        report.stderr += `${parts.join(" ")}\n`;
       },
     };
     report.code = await releaseCheck(args, dir, out);
