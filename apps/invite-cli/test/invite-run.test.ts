@@ -22,6 +22,7 @@ import {
 } from "./fixtures/invite-server.js";
 import { writePeopleCsv } from "./fixtures/people-csv.js";
 import { runCli } from "./fixtures/run-cli.js";
+import { deadPid } from "./fixtures/spawn-cli.js";
 
 const token = "token-do-not-print";
 let dir: string;
@@ -55,8 +56,6 @@ const oneByOne = (url: string, csvPath: string, batchSize: number, accessToken =
   "--concurrency",
   "1",
 ];
-/** The pid of a process that has already exited. */
-const deadPid = () => spawnSync(process.execPath, ["-e", ""]).pid as number;
 const ringCounts = (s: InviteServer, keys: readonly string[]) =>
   keys.map((k) => s.rings.get(k) ?? 0);
 

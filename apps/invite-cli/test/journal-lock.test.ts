@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,7 +5,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { JournalError } from "../src/errors.js";
 import { JournalLock } from "../src/journal/journal-lock.js";
 import { type InviteServer, startInviteServer } from "./fixtures/invite-server.js";
-import { assertCliBuilt, type CliExit, spawnCli } from "./fixtures/spawn-cli.js";
+import { assertCliBuilt, type CliExit, deadPid, spawnCli } from "./fixtures/spawn-cli.js";
 
 let dir: string;
 let journal: string;
@@ -21,9 +20,6 @@ afterEach(async () => {
   server = undefined;
   rmSync(dir, { recursive: true, force: true });
 });
-
-/** The pid of a process that has already exited: the owner of a killed run's lock. */
-const deadPid = () => spawnSync(process.execPath, ["-e", ""]).pid as number;
 
 describe("the journal lock", () => {
   it("is taken over from a dead run, and refused while a live run holds it", () => {
