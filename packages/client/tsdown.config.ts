@@ -1,12 +1,25 @@
-import { defineConfig } from "tsdown";
+import { defineConfig, type UserConfig } from "tsdown";
 
-export default defineConfig({
+const shared: UserConfig = {
   entry: { index: "src/index.ts" },
-  format: ["esm", "cjs"],
   dts: true,
   platform: "neutral",
   target: "es2022",
-  clean: true,
+};
+
+export default defineConfig([
   // openapi-fetch is the one runtime dependency; no other package may be bundled in.
-  deps: { neverBundle: [/^node:/], onlyBundle: [] },
-});
+  { ...shared, format: "esm", clean: true, deps: { neverBundle: [/^node:/], onlyBundle: [] } },
+  // The CommonJS build carries openapi-fetch's code inside (its types stay an import): rolldown
+  // requires an external default import of a "type": "module" package with Node-mode interop
+  // (__toESM(mod, 1)), which makes openapi-fetch's `default` its whole exports object, so
+  // `require()` of the client failed (rolldown/rolldown#10800).
+  {
+    ...shared,
+    format: "cjs",
+    deps: {
+      neverBundle: [/^node:/],
+      alwaysBundle: (id, importer) => id === "openapi-fetch" && !importer?.endsWith(".d.ts"),
+    },
+  },
+]);
