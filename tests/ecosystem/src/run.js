@@ -22,13 +22,21 @@ const concurrency = 2;
 const started = performance.now();
 const log = (line) => console.log(`ecosystem [${seconds()} s]: ${line}`);
 const scratch = mkdtempSync(join(tmpdir(), "dingtalk-ecosystem-"));
+// Deno's and Bun's package caches, of this run only: each run publishes the
+// same version to a registry on a new port, and either may trust metadata it
+// kept from an earlier run on the same port. (npm revalidates what it kept.)
+Object.assign(process.env, {
+  DENO_DIR: join(scratch, "cache", "deno"),
+  BUN_INSTALL_CACHE_DIR: join(scratch, "cache", "bun"),
+});
 let registry;
 let mockStarting;
 try {
   registry = await startRegistry(join(scratch, "registry"));
   log(`registry ${registry.url} (Verdaccio, serving ${scope}/* only)`);
-  // Prism starts while the release builds: neither needs the other.
-  mockStarting = startMock();
+  // Prism starts while the release builds: neither needs the other. Its
+  // start competes with the builds for the cores, so it may take its time.
+  mockStarting = startMock({ startTimeoutMs: 180_000 });
   // Awaited once the consumers are installed; until then a failure to start waits there.
   mockStarting.catch(() => undefined);
   const release = await releaseClient({ repoRoot, scratch: join(scratch, "repo"), registry });
@@ -55,6 +63,10 @@ try {
   const failed = rows.filter((row) => row.error !== undefined || row.results?.some((r) => !r.ok));
   log(failed.length === 0 ? "passed" : `FAILED in ${failed.length} runtime(s)`);
   process.exitCode = failed.length === 0 ? 0 : 1;
+} catch (error) {
+  // A failed release or start: what the command printed says why, not its stack.
+  log(`FAILED before any runtime ran: ${describeFailure(error, 4000)}`);
+  process.exitCode = 1;
 } finally {
   await mockStarting?.then(
     (mock) => mock.stop(),
@@ -137,8 +149,8 @@ async function unavailability(runtime) {
 }
 
 /** An error's message, with the end of what a failed command printed. */
-function describeFailure(error) {
-  const output = [error.stderr, error.stdout].filter(Boolean).join("\n").trim().slice(-600);
+function describeFailure(error, tail = 600) {
+  const output = [error.stderr, error.stdout].filter(Boolean).join("\n").trim().slice(-tail);
   return `${error.message}${output ? `: ${output}` : ""}`;
 }
 
