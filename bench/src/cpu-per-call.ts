@@ -2,7 +2,7 @@ import { createConferenceClient, type paths } from "@dingtalk-conference/client"
 import type { Scale } from "./args.js";
 import { accessToken, conferenceId, withLoopbackServer } from "./loopback.js";
 import { baselineRow, formatMs, formatRatio, type ResultRow, verdict } from "./report.js";
-import { fixedBench, statisticsOf } from "./timing.js";
+import { timeInRounds } from "./timing.js";
 
 const invitePath =
   "/v1.0/conference/videoConferences/{conferenceId}/users/invite" satisfies keyof paths;
@@ -15,7 +15,7 @@ const raw = "client.raw (openapi-fetch alone)";
 const inviteUsers = "client.inviteUsers";
 
 /** This process's CPU time (every thread, garbage collection included), ms: tinybench's clock here. */
-function cpuClockMs(): number {
+function cpuClock(): number {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1000;
 }
@@ -27,28 +27,19 @@ function check(answer: { success?: boolean } | undefined): void {
 /**
  * CPU per call of one client through one fetch: `client.raw` is openapi-fetch
  * alone (the baseline); `inviteUsers` adds the client's validation, time
- * limits and error mapping. The server runs in a process of its own. Rounds
- * alternate the order, so neither subject always collects the other's garbage.
+ * limits and error mapping. The server runs in a process of its own.
  */
 export async function measureCpuPerCall(scale: Scale): Promise<ResultRow[]> {
   return withLoopbackServer(async (server) => {
     const client = createConferenceClient({ accessToken, baseUrl: server.url });
     const params = { path: { conferenceId } };
-    const calls: Record<string, () => Promise<void>> = {
+    const subjects = {
       [raw]: async () => check((await client.raw.POST(invitePath, { params, body })).data),
       [inviteUsers]: async () => check(await client.inviteUsers(conferenceId, body)),
     };
-    const meanMs = new Map<string, number>();
-    for (let round = 0; round < scale.rounds; round += 1) {
-      const bench = fixedBench(scale.calls, scale.calls / 10, cpuClockMs);
-      const order = Object.entries(calls);
-      for (const [name, call] of round % 2 ? order.reverse() : order) bench.add(name, call);
-      for (const task of await bench.run()) {
-        const mean = statisticsOf(task).mean / scale.rounds;
-        meanMs.set(task.name, (meanMs.get(task.name) ?? 0) + mean);
-      }
-    }
-    const [rawMs, clientMs] = [meanMs.get(raw), meanMs.get(inviteUsers)] as [number, number];
+    const options = { iterations: scale.calls, warmupIterations: scale.calls / 10, now: cpuClock };
+    const cpuMs = await timeInRounds(subjects, scale.rounds, options, (latency) => latency.mean);
+    const [rawMs, clientMs] = [cpuMs[raw], cpuMs[inviteUsers]];
     const describe = (ms: number) =>
       `${formatMs(ms)} · ${((ms * callsPerSecond) / 10).toFixed(2)} % of one core at ${callsPerSecond} calls/s`;
     return [

@@ -2,7 +2,6 @@ import { execFile } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import type { Scale } from "./args.js";
 import { accessToken, conferenceId, withLoopbackServer } from "./loopback.js";
@@ -20,9 +19,7 @@ const batchSize = 20;
 const memoryCeilingBytes = 100e6;
 /** The memory run's options: fast, so a large list takes seconds. */
 const memoryRunOptions = ["--rate", "1000", "--batch-size", "100"];
-const cli = fileURLToPath(
-  new URL("../node_modules/@dingtalk-conference/invite-cli/dist/cli.js", import.meta.url),
-);
+const cli = join(import.meta.dirname, "../../apps/invite-cli/dist/cli.js");
 const peakRssProbe = new URL("../programs/peak-rss.mjs", import.meta.url).href;
 const people = (count: number) => `${count.toLocaleString("en-US")} people`;
 

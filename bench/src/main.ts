@@ -29,7 +29,7 @@ try {
 }
 
 const machine = describeMachine();
-console.log(`bench ${process.argv.slice(2).join(" ")}: ${machine}`);
+console.log(`${["bench", ...process.argv.slice(2)].join(" ")}: ${machine}`);
 const rows: ResultRow[] = [];
 for (const [name, measure] of Object.entries(measures)) {
   if (!args.only.includes(name)) continue;
