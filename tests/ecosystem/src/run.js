@@ -28,8 +28,9 @@ const scratch = mkdtempSync(join(tmpdir(), "dingtalk-ecosystem-"));
 Object.assign(process.env, {
   DENO_DIR: join(scratch, "cache", "deno"),
   BUN_INSTALL_CACHE_DIR: join(scratch, "cache", "bun"),
-  // Deno trusts only its own root certificates unless told to add the
-  // system's, where a machine keeps its own (a proxy's, a company's).
+  // Deno checks the registry's certificate against its own roots; the
+  // system's store holds the ones a machine adds (a proxy's, a company's),
+  // and turbo passes a task no certificate variable.
   DENO_TLS_CA_STORE: "system,mozilla",
 });
 let registry;
