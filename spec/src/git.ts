@@ -20,23 +20,16 @@ export async function git(cwd: string, args: readonly string[]): Promise<string>
 
 export const repoRoot = (cwd: string) => git(cwd, ["rev-parse", "--show-toplevel"]);
 
-/** The first of `refs` that names a commit, or undefined. */
-async function firstCommitOf(cwd: string, refs: readonly string[]): Promise<string | undefined> {
-  // `rev-parse --verify` takes one ref: the refs are asked side by side.
-  const answers = await Promise.all(
-    refs.map((ref) =>
-      git(cwd, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]).then(
-        () => ref,
-        () => undefined,
-      ),
-    ),
+/** Whether `ref` names a commit. */
+const isCommit = (cwd: string, ref: string) =>
+  git(cwd, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]).then(
+    () => true,
+    () => false,
   );
-  return answers.find((ref) => ref !== undefined);
-}
 
 /** A git error for a ref the user named: its own message when it names no commit. */
 async function unknownRefOr(cwd: string, ref: string, error: unknown): Promise<Error> {
-  return (await firstCommitOf(cwd, [ref]))
+  return (await isCommit(cwd, ref))
     ? (error as Error)
     : new GitQueryError(`"${ref}" is not a commit in this repository`);
 }
@@ -54,11 +47,18 @@ export interface BaseRef {
  */
 export async function defaultBaseRef(cwd: string, path: string): Promise<BaseRef> {
   // In a clone, the remote's main is where a pull request will land; a local
-  // main may be stale.
-  const [main, branch] = await Promise.all([
-    firstCommitOf(cwd, ["origin/main", "main"]),
+  // main may be stale. for-each-ref says which of the two exist in one process.
+  const [mains, branch] = await Promise.all([
+    git(cwd, [
+      "for-each-ref",
+      "--format=%(refname:short)",
+      "refs/remotes/origin/main",
+      "refs/heads/main",
+    ]),
     git(cwd, ["rev-parse", "--abbrev-ref", "HEAD"]),
   ]);
+  const existing = new Set(mains.split("\n"));
+  const main = ["origin/main", "main"].find((ref) => existing.has(ref));
   if (!main) {
     throw new GitQueryError(
       "there is no main or origin/main branch to compare with; pass a git ref",
@@ -70,7 +70,7 @@ export async function defaultBaseRef(cwd: string, path: string): Promise<BaseRef
   }
   const edited = await git(cwd, ["status", "--porcelain", "--", path]);
   if (edited) return { ref: "HEAD", note: "HEAD, because HEAD is main and the spec has edits" };
-  if (!(await firstCommitOf(cwd, ["HEAD~1"]))) {
+  if (!(await isCommit(cwd, "HEAD~1"))) {
     throw new GitQueryError(
       "HEAD is main's first commit and the spec has no edits: nothing to compare with; pass a git ref",
     );

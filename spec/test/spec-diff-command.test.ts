@@ -5,21 +5,19 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { SpecReadError } from "../src/compare.js";
 import { SpecDiffError } from "../src/spec-diff.js";
-import { changeset, useScratchRepo } from "./support/scratch-repo.js";
-import { invite, loadSpec, mutated, type Spec } from "./support/spec-document.js";
+import { changeset, smallSpec as original, useScratchRepo } from "./support/scratch-repo.js";
+import { mutated, type Spec } from "./support/spec-document.js";
 
-const original: Spec = loadSpec();
 const scratch = useScratchRepo();
 
+const answer = (spec: Spec) =>
+  spec.paths["/things/{id}"].get.responses["200"].content["application/json"].schema;
 const removeSuccess = (spec: Spec) => {
-  delete spec.components.schemas.InviteUsersResponse.properties.success;
-  spec.components.schemas.InviteUsersResponse.required = [];
-  delete spec.paths["/v1.0/conference/videoConferences/{conferenceId}/users/invite"].post.responses[
-    "200"
-  ].content["application/json"].examples.success.value.success;
+  delete answer(spec).properties.success;
+  answer(spec).required = [];
 };
-const rewordNick = (spec: Spec) => {
-  spec.components.schemas.Invitee.properties.nick.description = "The invitee's display name.";
+const reword = (spec: Spec) => {
+  answer(spec).properties.success.description = "Whether the thing was found.";
 };
 const client = "@dingtalk-conference/client";
 
@@ -86,9 +84,10 @@ describe("pnpm spec:diff", () => {
   it("passes a new operation and a reworded description without a changeset", async () => {
     await scratch.repo.writeSpec(
       mutated(original, (spec) => {
-        rewordNick(spec);
-        spec.paths["/v1.0/conference/videoConferences/{conferenceId}"] = {
-          delete: { ...invite(spec), operationId: "closeVideoConference", requestBody: undefined },
+        reword(spec);
+        spec.paths["/things/{id}"].delete = {
+          ...spec.paths["/things/{id}"].get,
+          operationId: "deleteThing",
         };
       }),
     );
@@ -119,16 +118,13 @@ describe("pnpm spec:diff", () => {
   });
 
   it("compares with where the branch left a given ref, not with what that ref gained since", async () => {
-    await scratch.repo.writeSpec(mutated(original, rewordNick));
+    await scratch.repo.writeSpec(mutated(original, reword));
     await scratch.repo.commitAll("reword nick");
     // Meanwhile main documents a new response field; this branch never removed it.
     await scratch.repo.git("checkout", "-q", "main");
     await scratch.repo.writeSpec(
       mutated(original, (spec) => {
-        spec.components.schemas.InviteUsersResponse.properties.note = {
-          type: "string",
-          description: "A note.",
-        };
+        answer(spec).properties.note = { type: "string", description: "A note." };
       }),
     );
     await scratch.repo.commitAll("document a note");

@@ -1,14 +1,16 @@
-// A throwaway git repository holding the committed spec and a changesets
-// folder, so spec:diff runs against real git history.
+// A throwaway git repository holding a small spec and a changesets folder, so
+// spec:diff runs against real git history. The spec is small on purpose: these
+// tests are about refs and changesets; how each change is classified is
+// compare-specs.test.ts's job, on the real spec.
 import { execFile } from "node:child_process";
-import { copyFile, cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 import { stringify } from "yaml";
 import { type Output, specDiff } from "../../src/spec-diff.js";
-import { type Spec, specDir, specFile } from "./spec-document.js";
+import { type Spec, specDir } from "./spec-document.js";
 
 const exec = promisify(execFile);
 /** The built command: `pnpm test` builds it first (turbo's dependsOn), as `pnpm build` does. */
@@ -22,8 +24,9 @@ export interface Report {
 
 export interface ScratchRepo {
   dir: string;
-  /** Writes a file and stages it, as a change git knows of. */
+  /** Writes a file and stages it, as a change git knows of (a new changeset must be). */
   write(path: string, content: string): Promise<void>;
+  /** Edits the committed spec; git sees an edit to a tracked file without staging. */
   writeSpec(spec: Spec): Promise<void>;
   git(...args: string[]): Promise<string>;
   commitAll(message: string): Promise<void>;
@@ -33,20 +36,50 @@ export interface ScratchRepo {
   runCommand(...args: string[]): Promise<Report>;
 }
 
+/** The spec on main: one operation whose answer has one field. */
+export const smallSpec: Spec = {
+  openapi: "3.1.0",
+  info: { title: "Small", version: "1.0.0" },
+  paths: {
+    "/things/{id}": {
+      get: {
+        operationId: "getThing",
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+        responses: {
+          "200": {
+            description: "The thing.",
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  required: ["success"],
+                  properties: { success: { type: "boolean", description: "Whether it worked." } },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+};
+
 export const changeset = (pkg: string, bump: string, summary: string) =>
   `---\n"${pkg}": ${bump}\n---\n\n${summary}\n`;
 
 function scratchRepoAt(dir: string): ScratchRepo {
   const git = async (...args: string[]) => (await exec("git", args, { cwd: dir })).stdout.trim();
-  const write = async (path: string, content: string) => {
+  const edit = async (path: string, content: string) => {
     await mkdir(dirname(join(dir, path)), { recursive: true });
     await writeFile(join(dir, path), content);
-    await git("add", path);
   };
   return {
     dir,
-    write,
-    writeSpec: (spec) => write("spec/openapi.yaml", stringify(spec)),
+    async write(path, content) {
+      await edit(path, content);
+      await git("add", path);
+    },
+    writeSpec: (spec) => edit("spec/openapi.yaml", stringify(spec)),
     git,
     async commitAll(message) {
       await git("add", "-A");
@@ -80,7 +113,7 @@ function scratchRepoAt(dir: string): ScratchRepo {
   };
 }
 
-/** The committed spec on main, checked out on a `feature` branch. */
+/** The small spec on main, checked out on a `feature` branch. */
 async function createTemplate(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), "spec-diff-"));
   const { git, commitAll } = scratchRepoAt(dir);
@@ -88,7 +121,7 @@ async function createTemplate(): Promise<string> {
   await git("config", "user.email", "review@example.invalid");
   await git("config", "user.name", "review");
   await mkdir(join(dir, "spec"), { recursive: true });
-  await copyFile(specFile, join(dir, "spec", "openapi.yaml"));
+  await writeFile(join(dir, "spec", "openapi.yaml"), stringify(smallSpec));
   await mkdir(join(dir, ".changeset"));
   await writeFile(join(dir, ".changeset", "config.json"), JSON.stringify({ baseBranch: "main" }));
   await commitAll("the spec as on main");
