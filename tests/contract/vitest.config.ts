@@ -8,7 +8,7 @@ export default defineConfig({
     // client, the spec and ajv again, which costs more than most of its tests.
     pool: "threads",
     isolate: false,
-    // Properties send a few hundred requests each through Prism.
+    // A property sends fifty requests through Prism, slow on a loaded machine.
     testTimeout: 60_000,
   },
 });

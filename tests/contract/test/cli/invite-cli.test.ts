@@ -107,9 +107,9 @@ describe("dingtalk-invite against the Prism mock", () => {
     expect(run.stdout + run.stderr).not.toContain(mock.accessToken);
   });
 
-  it("invites 1 000 people from a CSV in batches and exits 0", async () => {
+  it("invites 200 people from a CSV in batches sent side by side, and exits 0", async () => {
     const rows = ["unionId,phoneNumber,nick"];
-    for (let i = 0; i < 1000; i++)
+    for (let i = 0; i < 200; i++)
       rows.push(i % 2 ? `,1380000${String(i).padStart(4, "0")},Phone ${i}` : `u${i},,User ${i}`);
     writeFileSync(join(dir, "people.csv"), `${rows.join("\n")}\n`);
     const [conferenceId] = exampleArguments();
@@ -131,9 +131,9 @@ describe("dingtalk-invite against the Prism mock", () => {
     );
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({
-      invited: 1000,
+      invited: 200,
       failed: 0,
-      batches: { planned: 50, sent: 50, succeeded: 50 },
+      batches: { planned: 10, sent: 10, succeeded: 10 },
     });
   });
 

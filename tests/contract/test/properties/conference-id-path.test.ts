@@ -8,6 +8,7 @@ import { driverFor } from "../../src/client-drivers.js";
 import { problemsOf } from "../../src/conformance.js";
 import { settle } from "../../src/outcome.js";
 import { propertyParameters } from "../../src/properties.js";
+import { invitationOfNoOne } from "../../src/provider-checks.js";
 import { recordingFetch } from "../../src/recording-fetch.js";
 import { requestExamplesOf } from "../../src/request-examples.js";
 import { schemaErrors } from "../../src/schema-validator.js";
@@ -52,8 +53,8 @@ const conferenceIds = fc.oneof(
 
 for (const target of [mock, provider].filter((candidate) => candidate !== undefined)) {
   describe(`property: conferenceId never changes the request path (${target.name})`, () => {
-    // The mock answers any body; a provider gets an empty one, which invites nobody.
-    const body = target.kind === "mock" ? requestExamplesOf(invite)[0]?.body : {};
+    // The mock answers any body; a provider gets one that invites nobody.
+    const body = target.kind === "mock" ? requestExamplesOf(invite)[0]?.body : invitationOfNoOne;
 
     it("reaches the invite operation with conferenceId as its one segment, or is refused unsent", async () => {
       await fc.assert(
