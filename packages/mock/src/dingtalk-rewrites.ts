@@ -81,7 +81,7 @@ function parsesAsJson(body: Buffer): boolean {
 export function dingTalkRewrites(spec: unknown, options: { mock: boolean }): RequestRewrite {
   const routes = routesOf(spec);
   return (request) => {
-    const pathname = new URL(request.url, "http://mock").pathname;
+    const [pathname = "/"] = request.url.split("?", 1);
     const route = routes.find(
       (candidate) => candidate.method === request.method && candidate.path.test(pathname),
     );

@@ -2,7 +2,6 @@
 // where DingTalk and Prism differ (see dingtalk-rewrites.ts) and passes it on
 // to Prism, and Prism's answer back, untouched.
 import { Agent, createServer, type IncomingHttpHeaders, request } from "node:http";
-import { pipeline } from "node:stream";
 import { buffer } from "node:stream/consumers";
 import type { RequestRewrite } from "./dingtalk-rewrites.js";
 
@@ -51,14 +50,19 @@ export async function listenInFront(options: FrontOptions): Promise<FrontServer>
           headers: endToEnd(incoming.headers),
           body,
         });
-        const toPrism = request(new URL(forwarded.url, target), {
+        const toPrism = request({
           agent,
+          host: target.hostname,
+          port: target.port,
+          path: forwarded.url,
           method: forwarded.method,
           headers: { ...forwarded.headers, "content-length": String(forwarded.body.length) },
         });
         toPrism.once("response", (answer) => {
-          outgoing.writeHead(answer.statusCode ?? 502, endToEnd(answer.headers));
-          pipeline(answer, outgoing, () => {});
+          // Prism's answers are small: sent whole, they cost one write instead of several.
+          buffer(answer).then((answerBody) => {
+            outgoing.writeHead(answer.statusCode ?? 502, endToEnd(answer.headers)).end(answerBody);
+          }, fail);
         });
         toPrism.once("error", fail);
         toPrism.end(forwarded.body);

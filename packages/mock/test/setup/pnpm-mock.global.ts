@@ -4,6 +4,7 @@
 // command with exit code 0 and close its port.
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
+import { connect } from "node:net";
 import type { TestProject } from "vitest/node";
 import { cliCommand, packageDir } from "../cli-command.js";
 
@@ -44,10 +45,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
     mock.kill("SIGINT");
     const [code, signal] = await exited;
     if (code !== 0) throw new Error(`pnpm mock ended with ${code ?? signal} on Ctrl-C, not 0`);
-    const stillUp = await fetch(mockUrl).then(
-      () => true,
-      () => false,
-    );
+    const { hostname, port } = new URL(mockUrl);
+    const stillUp = await new Promise<boolean>((resolve) => {
+      const socket = connect(Number(port), hostname);
+      socket.once("error", () => resolve(false));
+      socket.once("connect", () => {
+        socket.destroy();
+        resolve(true);
+      });
+    });
     if (stillUp) throw new Error(`pnpm mock still answers at ${mockUrl} after Ctrl-C`);
   };
 }
