@@ -1,0 +1,53 @@
+import { createReadStream } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { PortInUseError } from "./errors.js";
+import { scalarBundlePath } from "./reference.js";
+
+/** Where the page loads Scalar's bundle from: this server, straight from node_modules. */
+export const bundleRoute = "/scalar/standalone.js";
+
+export interface ReviewServer {
+  readonly url: string;
+  /** Serves this page at `/` from now on. */
+  setPage(html: string): void;
+  close(): Promise<void>;
+}
+
+/**
+ * Binds a loopback HTTP server for the review page. It is bound before the
+ * mock starts, so a taken port is reported at once and no Prism is left behind.
+ */
+export async function listenForReview(host: string, port: number): Promise<ReviewServer> {
+  let page = "<!doctype html><p>Starting the mock…</p>";
+  const server = createServer((request, response) => {
+    const path = new URL(request.url ?? "/", "http://loopback").pathname;
+    if (path === "/") {
+      response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+      response.end(page);
+    } else if (path === bundleRoute) {
+      response.writeHead(200, { "content-type": "text/javascript; charset=utf-8" });
+      createReadStream(scalarBundlePath).pipe(response);
+    } else {
+      response.writeHead(404, { "content-type": "text/plain" }).end("not found");
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      reject(error.code === "EADDRINUSE" ? new PortInUseError(host, port) : error),
+    );
+    server.listen(port, host, resolve);
+  });
+  const bound = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${host}:${bound}/`,
+    setPage: (html) => {
+      page = html;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

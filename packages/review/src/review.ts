@@ -1,0 +1,55 @@
+import { documentedResponses, exampleAccessToken, startMock } from "@dingtalk-conference/mock";
+import { scalarConfiguration } from "./reference.js";
+import { reviewPage } from "./review-page.js";
+import { bundleRoute, listenForReview } from "./review-server.js";
+import { changesAgainst } from "./spec-changes.js";
+import { workingTreeOf } from "./working-tree.js";
+
+export interface ReviewOptions {
+  /** A folder of the repository whose working-tree spec is reviewed. */
+  cwd: string;
+  /** Compare with where HEAD left this ref; default: where it left main. */
+  ref?: string;
+  /** Port of the review page; default: a free one. */
+  port?: number;
+}
+
+export interface RunningReview {
+  /** The review page. */
+  readonly url: string;
+  /** The mock the page's console sends to. */
+  readonly mockUrl: string;
+  stop(): Promise<void>;
+}
+
+const host = "127.0.0.1";
+
+/**
+ * Everything that can fail on bad input (the port, the spec, the ref) fails
+ * before Prism starts, so a mistake leaves nothing running.
+ */
+export async function startReview(options: ReviewOptions): Promise<RunningReview> {
+  const server = await listenForReview(host, options.port ?? 0);
+  try {
+    const { root, specPath, spec } = await workingTreeOf(options.cwd);
+    const changes = await changesAgainst(root, spec, options.ref);
+    const responses = documentedResponses(spec);
+    const mock = await startMock({ spec: specPath, host });
+    const referenceConfiguration = scalarConfiguration(spec as Record<string, unknown>, {
+      tryIt: { mockUrl: mock.url, accessToken: exampleAccessToken },
+    });
+    server.setPage(
+      reviewPage({ changes, responses, referenceConfiguration, bundleSrc: bundleRoute }),
+    );
+    return {
+      url: server.url,
+      mockUrl: mock.url,
+      stop: async () => {
+        await Promise.all([server.close(), mock.stop()]);
+      },
+    };
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+}

@@ -1,0 +1,66 @@
+// `pnpm review` on bad input: one line on stderr naming what is wrong, exit 2,
+// before Prism starts. The program runs for real where the answer depends on
+// the world (git, a taken port); its options are read in-process.
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readOptions } from "../src/cli-options.js";
+import { ReviewUsageError } from "../src/errors.js";
+import { createScratchRepo, runCli, type ScratchRepo } from "./support/scratch-repo.js";
+
+let scratch: ScratchRepo;
+beforeAll(async () => {
+  scratch = await createScratchRepo();
+});
+afterAll(() => scratch?.remove());
+
+describe("pnpm review on bad input", () => {
+  it("exits 2 with one line for a ref that is not a commit", async () => {
+    const result = await runCli(scratch.dir, "nosuchref");
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toBe('pnpm review: "nosuchref" is not a commit in this repository\n');
+    expect(result.stdout).toBe("");
+  });
+
+  it("exits 2 naming the port when another process holds it", async () => {
+    const holder: Server = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, "127.0.0.1", resolve));
+    const { port } = holder.address() as AddressInfo;
+    try {
+      const result = await runCli(scratch.dir, "--port", String(port));
+      expect(result.code, result.stderr).toBe(2);
+      expect(result.stderr).toBe(
+        `pnpm review: port ${port} on 127.0.0.1 is already in use; choose another with --port\n`,
+      );
+    } finally {
+      holder.close();
+    }
+  });
+});
+
+describe("readOptions", () => {
+  it("takes a ref and a port, after the -- pnpm forwards", () => {
+    expect(readOptions(["--", "origin/main", "--port", "4020"])).toEqual({
+      help: false,
+      ref: "origin/main",
+      port: 4020,
+    });
+  });
+
+  it.each([
+    [["--port", "70000"], '--port must be an integer from 1 to 65535, got "70000"'],
+    [["--port", "12ab"], '--port must be an integer from 1 to 65535, got "12ab"'],
+    [["main", "HEAD"], "one git ref at most, got main HEAD"],
+    [["--verbose"], "Unknown option '--verbose'"],
+  ])("refuses %j in one line", (args, message) => {
+    let refusal: unknown;
+    try {
+      readOptions(args);
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toBeInstanceOf(ReviewUsageError);
+    expect((refusal as Error).message).toContain(message);
+    expect((refusal as Error).message).not.toContain("\n");
+  });
+});
