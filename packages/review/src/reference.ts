@@ -46,7 +46,9 @@ export function scalarConfiguration(spec: Document, options: ReferenceOptions = 
     agent: { disabled: true },
     mcp: { disabled: true },
     showDeveloperTools: "never",
+    // Without a mock, a try-it console would send to DingTalk itself.
     hideClientButton: tryIt === undefined,
+    hideTestRequestButton: tryIt === undefined,
     ...(tryIt && headerKeys.length > 0
       ? {
           authentication: {

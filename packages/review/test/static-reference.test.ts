@@ -29,10 +29,11 @@ const configurationOf = (page: string) => {
 };
 
 describe("the static reference", () => {
-  it("holds the spec as written, its own servers first, with no try-it client or token", () => {
+  it("holds the spec as written, with its own servers and no try-it console or token", () => {
     const configuration = configurationOf(html);
     expect(configuration.content).toEqual(loadSpec());
     expect(configuration.hideClientButton).toBe(true);
+    expect(configuration.hideTestRequestButton).toBe(true);
     expect(configuration.authentication).toBeUndefined();
   });
 
