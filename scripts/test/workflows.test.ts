@@ -73,7 +73,7 @@ describe("ci.yml", () => {
       'cat spec/test-artifacts/spec-diff.md >> "$GITHUB_STEP_SUMMARY"',
     );
     const upload = steps.find((step) => step.uses?.startsWith("actions/upload-artifact@"));
-    expect(upload?.with?.path).toBe("spec/docs-dist/");
+    expect(upload?.with?.path).toBe("packages/review/docs-dist/");
   });
 });
 
