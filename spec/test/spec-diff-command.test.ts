@@ -3,7 +3,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { SpecReadError } from "../src/compare.js";
+import { reviewBase, SpecReadError } from "../src/compare.js";
 import { SpecDiffError } from "../src/spec-diff.js";
 import { changeset, smallSpec as original, useScratchRepo } from "./support/scratch-repo.js";
 import { mutated, type Spec } from "./support/spec-document.js";
@@ -22,10 +22,9 @@ const reword = (spec: Spec) => {
 const client = "@dingtalk-conference/client";
 
 describe("pnpm spec:diff", () => {
-  it("fails on a breaking change, printing a table and writing the same as Markdown", async () => {
+  it("fails on a breaking change, printing a table, the same as Markdown and the changeset it needs", async () => {
     await scratch.repo.writeSpec(mutated(original, removeSuccess));
-    const result = await scratch.repo.specDiff();
-    expect(result.code).toBe(1);
+    const result = await scratch.repo.specDiff("--write-changeset");
     expect(result.stdout).toMatch(/compared with the merge base with main \([0-9a-f]{7}\)/);
     expect(result.stdout).toMatch(
       /^breaking\s+\/paths\/\S+\/responses\/200\/content\/application~1json\/schema\/properties\/success\s+\[Removed\] property `success`/m,
@@ -37,11 +36,6 @@ describe("pnpm spec:diff", () => {
     );
     expect(markdown).toContain("| breaking | `/paths/");
     expect(markdown).toContain(`"${client}": major`);
-  });
-
-  it("writes a changeset whose summary is the diff's, which announces the change once added", async () => {
-    await scratch.repo.writeSpec(mutated(original, removeSuccess));
-    const result = await scratch.repo.specDiff("--write-changeset");
     expect(result.stdout).toMatch(/^Changeset written: \.changeset\/spec-diff-[0-9a-f]{8}\.md /m);
     expect(result.stdout).toContain(
       "Markdown for the pull request: spec/test-artifacts/spec-diff.md",
@@ -54,7 +48,7 @@ describe("pnpm spec:diff", () => {
       new RegExp(`^---\\n"${client}": major\\n---\\n\\nSpec change: \\d+ breaking, `),
     );
     expect(body).toContain("- breaking: [Removed] property `success`");
-    // Counted once git knows it, as changesets counts it.
+    // The changeset counts once git knows it, as changesets counts it.
     expect(result.code).toBe(1);
     await scratch.repo.git("add", ".changeset");
     expect((await scratch.repo.specDiff()).code).toBe(0);
@@ -97,7 +91,8 @@ describe("pnpm spec:diff", () => {
     expect(result.code).toBe(0);
   });
 
-  it("compares with the given ref, and on main without one with the previous commit", async () => {
+  it("reviews against the given ref's merge base, and on main against HEAD~1 or the edits", async () => {
+    const { dir } = scratch.repo;
     await scratch.repo.writeSpec(mutated(original, removeSuccess));
     await scratch.repo.commitAll("drop success");
     expect((await scratch.repo.specDiff("HEAD")).stdout).toMatch(
@@ -105,16 +100,12 @@ describe("pnpm spec:diff", () => {
     );
     await scratch.repo.git("checkout", "-q", "main");
     await scratch.repo.git("merge", "-q", "--ff-only", "feature");
-    const onMain = await scratch.repo.specDiff();
-    expect(onMain.stdout).toContain(
-      "compared with the previous commit (HEAD~1), because HEAD is main",
-    );
-    expect(onMain.code).toBe(1);
+    expect((await reviewBase(dir)).note).toBe("the previous commit (HEAD~1), because HEAD is main");
     await scratch.repo.writeSpec(original);
-    const edited = await scratch.repo.specDiff();
-    expect(edited.stdout).toContain(
-      "compared with HEAD, because HEAD is main and the spec has edits",
-    );
+    expect(await reviewBase(dir)).toEqual({
+      ref: "HEAD",
+      note: "HEAD, because HEAD is main and the spec has edits",
+    });
   });
 
   it("compares with where the branch left a given ref, not with what that ref gained since", async () => {
