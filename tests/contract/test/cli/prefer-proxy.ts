@@ -1,6 +1,5 @@
-import { once } from "node:events";
 import { createServer, request } from "node:http";
-import type { AddressInfo } from "node:net";
+import { listenOnLoopback } from "../support/loopback-server.js";
 
 export interface PreferProxy {
   readonly url: string;
@@ -29,16 +28,7 @@ export async function startPreferProxy(upstream: string): Promise<PreferProxy> {
     forwarded.on("error", (error) => outgoing.writeHead(502).end(`prefer proxy: ${error.message}`));
     incoming.pipe(forwarded);
   });
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const proxy: PreferProxy = {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    prefer: undefined,
-    close: async () => {
-      server.closeAllConnections();
-      server.close();
-      await once(server, "close");
-    },
-  };
+  const { url, close } = await listenOnLoopback(server);
+  const proxy: PreferProxy = { url, prefer: undefined, close };
   return proxy;
 }

@@ -1,9 +1,8 @@
-import { once } from "node:events";
 import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { securityHeadersOf } from "@dingtalk-conference/spec/document";
 import { allDocumentedResponses } from "../../src/documented-responses.js";
 import { operationById } from "../../src/spec.js";
+import { listenOnLoopback } from "./loopback-server.js";
 
 /** An answer a provider gives: status, content type, body. */
 export interface ScriptedAnswer {
@@ -69,17 +68,7 @@ export async function startScriptedProvider(): Promise<ScriptedProvider> {
       response.writeHead(answer.status, { "content-type": answer.contentType }).end(answer.body);
     });
   });
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const provider: ScriptedProvider = {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    validToken,
-    script: conformingScript,
-    close: async () => {
-      server.closeAllConnections();
-      server.close();
-      await once(server, "close");
-    },
-  };
+  const { url, close } = await listenOnLoopback(server);
+  const provider: ScriptedProvider = { url, validToken, script: conformingScript, close };
   return provider;
 }
