@@ -2,17 +2,10 @@
 // from it, so no test writes a field list, status or example name twice.
 // Reading the document is the shared module's job (src/document.ts); this
 // adds only what tests need: a mutable view and deep copies to change.
-import { dirname, join } from "node:path";
-import {
-  loadSpec as loadDocument,
-  operationsOf,
-  responsesOf,
-  specPath,
-} from "../../src/document.js";
+import { dirname } from "node:path";
+import { loadSpec as loadDocument, specPath } from "../../src/document.js";
 
-export const specFile = specPath;
 export const specDir = dirname(specPath);
-export const repoRoot = join(specDir, "..");
 
 // biome-ignore lint/suspicious/noExplicitAny: tests reach into and mutate arbitrary spec nodes.
 export type Spec = Record<string, any>;
@@ -29,32 +22,3 @@ export function mutated(spec: Spec, change: (copy: Spec) => void): Spec {
 
 export const invitePath = "/v1.0/conference/videoConferences/{conferenceId}/users/invite";
 export const invite = (spec: Spec): Spec => spec.paths[invitePath].post;
-
-export interface NamedResponseExample {
-  operationId: string;
-  status: string;
-  name: string;
-  summary: string;
-  value: unknown;
-}
-
-/** Every named example of every response of every operation, in document order. */
-export function namedResponseExamples(spec: Spec): NamedResponseExample[] {
-  return operationsOf(spec).flatMap((operation) =>
-    responsesOf(operation).flatMap(({ status, exampleName, summary, example }) =>
-      exampleName === undefined
-        ? []
-        : [
-            {
-              operationId: operation.operationId,
-              status,
-              name: exampleName,
-              summary: summary ?? "",
-              value: example,
-            },
-          ],
-    ),
-  );
-}
-
-export const isError = (example: NamedResponseExample) => /^[45]/.test(example.status);
