@@ -50,17 +50,18 @@ function specWithNewOperation(spec) {
   return spec.replace(paths, (line) => line + pathItem);
 }
 
-/** Files that differ from HEAD, other than the spec and what `pnpm generate` wrote. */
-function unexpectedChanges(worktree) {
-  return git(worktree, "status", "--porcelain", "--untracked-files=all")
+/** The files that differ from HEAD, as `git status` lists them, by what made them. */
+function changedFiles(worktree) {
+  const files = git(worktree, "status", "--porcelain", "--untracked-files=all")
     .split("\n")
     .filter(Boolean)
-    .map((line) => line.slice(3))
-    .filter(
-      (file) =>
-        file !== specFile &&
-        !readFileSync(join(worktree, file), "utf8").slice(0, 200).includes(generatedMarker),
-    );
+    .map((line) => line.slice(3));
+  const isGenerated = (file) =>
+    readFileSync(join(worktree, file), "utf8").slice(0, 200).includes(generatedMarker);
+  return {
+    generated: files.filter((file) => file !== specFile && isGenerated(file)),
+    other: files.filter((file) => file !== specFile && !isGenerated(file)),
+  };
 }
 
 const root = git(contractDir, "rev-parse", "--show-toplevel").trim();
@@ -89,12 +90,16 @@ try {
     "@dingtalk-conference/contract-tests",
     "test",
   ]);
-  const changed = unexpectedChanges(worktree);
-  if (changed.length > 0) {
+  const changed = changedFiles(worktree);
+  if (changed.generated.length === 0) {
+    throw new Error("pnpm generate left every generated file as it was: it missed the operation");
+  }
+  if (changed.other.length > 0) {
     throw new Error(
-      `adding an operation changed more than the spec and generated files: ${changed.join(", ")}`,
+      `adding an operation changed more than the spec and generated files: ${changed.other.join(", ")}`,
     );
   }
+  console.log(`\nchanged: ${[specFile, ...changed.generated].join(", ")}`);
   const seconds = ((performance.now() - started) / 1000).toFixed(0);
   console.log(`\n✔ a new operation flows through with one spec edit (${seconds} s)`);
 } finally {
