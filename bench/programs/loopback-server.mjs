@@ -4,11 +4,11 @@
 import { createServer } from "node:http";
 import { text } from "node:stream/consumers";
 
-const stats = { requests: 0, invitees: 0, firstRequestAt: 0, lastRequestAt: 0 };
+const stats = { requests: 0, invitees: 0, firstAt: 0, lastAt: 0 };
 const server = createServer(async (request, response) => {
   const { inviteeList = [], phoneInviteeList = [] } = JSON.parse((await text(request)) || "{}");
-  stats.lastRequestAt = performance.now();
-  stats.firstRequestAt ||= stats.lastRequestAt;
+  stats.lastAt = performance.now();
+  stats.firstAt ||= stats.lastAt;
   stats.requests += 1;
   stats.invitees += inviteeList.length + phoneInviteeList.length;
   response.writeHead(200, { "content-type": "application/json" }).end('{"success":true}');

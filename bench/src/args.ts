@@ -1,8 +1,8 @@
 import { parseArgs } from "node:util";
 
 /**
- * How big each measure is: rounds of the cold start and CPU measures, and in each
- * round new processes per program and sequential calls per subject; people in the
+ * How big each measure is: rounds of the cold start (one new process per program in
+ * each) and of the CPU measure, and its sequential calls per subject; people in the
  * CSV the CLI sends at each --rate, and in the one whose peak memory is measured.
  */
 export interface Scale {
@@ -26,8 +26,8 @@ export class UsageError extends Error {
   override readonly name = "UsageError";
 }
 
-const full: Scale = { coldStarts: 4, calls: 2000, rounds: 6, ratePeople: 1e4, memoryPeople: 1e5 };
-const quick: Scale = { coldStarts: 1, calls: 200, rounds: 2, ratePeople: 1000, memoryPeople: 5000 };
+const full: Scale = { coldStarts: 24, calls: 2000, rounds: 6, ratePeople: 1e4, memoryPeople: 1e5 };
+const quick: Scale = { coldStarts: 2, calls: 200, rounds: 2, ratePeople: 1000, memoryPeople: 5000 };
 
 export function parseBenchArgs(argv: readonly string[], measureNames: string[]): BenchArgs {
   let values: { quick?: boolean; only?: string };

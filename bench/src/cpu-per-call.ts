@@ -39,7 +39,7 @@ export async function measureCpuPerCall(scale: Scale): Promise<ResultRow[]> {
     };
     const options = { iterations: scale.calls, warmupIterations: scale.calls / 10, now: cpuClock };
     const cpuMs = await timeInRounds(subjects, scale.rounds, options, (latency) => latency.mean);
-    const [rawMs, clientMs] = [cpuMs[raw], cpuMs[inviteUsers]];
+    const [rawMs, clientMs] = [cpuMs.get(raw), cpuMs.get(inviteUsers)] as [number, number];
     const describe = (ms: number) =>
       `${formatMs(ms)} · ${((ms * callsPerSecond) / 10).toFixed(2)} % of one core at ${callsPerSecond} calls/s`;
     return [

@@ -46,10 +46,10 @@ async function runCli(count: number, options: readonly string[]) {
       ...["--base-url", server.url, "--json", ...options],
     ]);
     const wallMs = performance.now() - startedAt;
-    const { requests, invitees, firstRequestAt, lastRequestAt } = await server.stats();
+    const { requests, invitees, firstAt, lastAt } = await server.stats();
     if (invitees !== count) throw new Error(`the CLI invited ${invitees} of ${people(count)}`);
     // Between the first and the last request the server saw: the CLI's start-up is not its rate.
-    const requestsPerSecond = (requests - 1) / ((lastRequestAt - firstRequestAt) / 1000);
+    const requestsPerSecond = (requests - 1) / ((lastAt - firstAt) / 1000);
     return { wallMs, peakRssBytes, requests, requestsPerSecond };
   }).finally(() => rm(dir, { recursive: true, force: true }));
 }

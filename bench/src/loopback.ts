@@ -2,10 +2,7 @@ import { fork } from "node:child_process";
 import { once } from "node:events";
 
 /** What the loopback server saw: requests, the invitees in their bodies, the first and last one's time (ms). */
-export type ServerStats = Record<
-  "requests" | "invitees" | "firstRequestAt" | "lastRequestAt",
-  number
->;
+export type ServerStats = Record<"requests" | "invitees" | "firstAt" | "lastAt", number>;
 
 export interface LoopbackServer {
   readonly url: string;
