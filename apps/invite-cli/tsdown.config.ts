@@ -4,9 +4,10 @@ export default defineConfig({
   // The bin, the demo, and ./invite-arguments (the one library export, for the contract suite).
   entry: ["src/cli.ts", "src/demo.ts", "src/invite-arguments.ts"],
   format: ["esm"],
+  // No declarations: the package is private and its workspace consumers read types
+  // from src/ (the exports' "types"), so no declaration build delays every test run.
   platform: "node",
   target: "node20",
-  dts: true,
   // dist/cli.js, the bin named in package.json (not .mjs: the package is "type": "module").
   fixedExtension: false,
   // Only the demo uses them, and only from this repository: imported, never bundled, so
