@@ -85,7 +85,7 @@ export function spawnPrism(args: readonly string[], startTimeoutMs: number): Pri
   ]).then(async (outcome) => {
     clearTimeout(timer);
     if (outcome instanceof URL) {
-      // From here on its log is only read by nobody: stop keeping it.
+      // From here on nobody reads its log: stop keeping it.
       for (const stream of [child.stdout, child.stderr])
         stream?.removeAllListeners("data").resume();
       return outcome;

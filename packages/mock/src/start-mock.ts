@@ -16,7 +16,11 @@ export interface StartMockOptions {
    * crosses is validated against the spec (`prism proxy --errors`).
    */
   upstream?: string;
-  /** How long to wait for Prism to say it is listening; default 30 s. */
+  /**
+   * How long to wait for Prism to say it is listening; default 120 s. A Prism that
+   * fails exits and is reported at once: this only ends one that hangs, and must
+   * outlast a slow start on a loaded machine (seen over 30 s with two test runs on 2 cores).
+   */
   startTimeoutMs?: number;
 }
 
@@ -37,7 +41,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<MockSer
   const rewrite = dingTalkRewrites(loadSpec(spec), { mock: upstream === undefined });
   const prism = spawnPrism(
     upstream ? ["proxy", spec, upstream, "--errors"] : ["mock", spec],
-    options.startTimeoutMs ?? 30_000,
+    options.startTimeoutMs ?? 120_000,
   );
   // Awaited below; this keeps a failure before then from counting as unhandled.
   prism.ready.catch(() => {});
