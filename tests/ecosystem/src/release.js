@@ -1,7 +1,7 @@
 // The project's own release path, run on a scratch copy of the workspace:
 // `pnpm version-packages` (changeset version) bumps the client and writes its
-// changelog, then `pnpm release` (turbo run build && changeset publish) builds
-// and publishes to the loopback registry. The work tree is never touched.
+// changelog, then `pnpm release` builds the client, checks the packed package
+// (publint, attw) and publishes it to the loopback registry. The work tree is never touched.
 import { execFile, execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
