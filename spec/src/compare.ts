@@ -5,7 +5,10 @@
 //   repoRoot(cwd)                 the root of the git repository holding `cwd`
 //   reviewBase(root, ref?)        the commit a change is reviewed against, and why
 //   specAtRef(root, ref)          spec/openapi.yaml as it is at a git ref, parsed
+//   specInWorkingTree(root)       spec/openapi.yaml as it is in the working tree, parsed
 //   parseSpec(text, source)       a spec's text, parsed; a SpecReadError names `source`
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { parse } from "yaml";
 import { SpecReadError } from "./errors.js";
 import { type BaseRef, defaultBaseRef, explicitBaseRef, fileAtRef } from "./git.js";
@@ -25,6 +28,15 @@ export function parseSpec(text: string, source: string): unknown {
   } catch (error) {
     throw new SpecReadError(source, error instanceof Error ? error.message : String(error));
   }
+}
+
+/** spec/openapi.yaml as it is now in the working tree whose root is `root`, edits included. */
+export async function specInWorkingTree(root: string): Promise<unknown> {
+  const source = `the working tree's ${specFile}`;
+  const text = await readFile(join(root, specFile), "utf8").catch((error: Error) => {
+    throw new SpecReadError(source, error.message);
+  });
+  return parseSpec(text, source);
 }
 
 /** spec/openapi.yaml as committed at `ref`, in the repository whose root is `root`. */

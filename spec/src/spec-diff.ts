@@ -3,10 +3,17 @@
 // breaking-change report, writes it as Markdown, and fails on a breaking change
 // that no changeset added by this change announces as a major bump of the client.
 import { createHash } from "node:crypto";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { compareSpecs, parseSpec, repoRoot, reviewBase, specAtRef, specFile } from "./compare.js";
+import {
+  compareSpecs,
+  repoRoot,
+  reviewBase,
+  specAtRef,
+  specFile,
+  specInWorkingTree,
+} from "./compare.js";
 import {
   changesetSuggestion,
   clientPackage,
@@ -63,10 +70,7 @@ export async function specDiff(
   const root = await repoRoot(cwd);
   const base = await reviewBase(root, options.ref);
   const before = await specAtRef(root, base.ref);
-  const after = parseSpec(
-    await readFile(join(root, specFile), "utf8"),
-    `the working tree's ${specFile}`,
-  );
+  const after = await specInWorkingTree(root);
   const changes = compareSpecs(before, after);
 
   out.log(`${specFile} compared with ${base.note}: ${summarize(changes)}\n`);

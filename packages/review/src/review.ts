@@ -1,9 +1,10 @@
+import { join } from "node:path";
 import { documentedResponses, exampleAccessToken, startMock } from "@dingtalk-conference/mock";
+import { repoRoot, specFile, specInWorkingTree } from "@dingtalk-conference/spec/compare";
 import { scalarConfiguration } from "./reference.js";
 import { reviewPage } from "./review-page.js";
 import { bundleRoute, listenForReview } from "./review-server.js";
 import { changesAgainst } from "./spec-changes.js";
-import { workingTreeOf } from "./working-tree.js";
 
 export interface ReviewOptions {
   /** A folder of the repository whose working-tree spec is reviewed. */
@@ -31,10 +32,11 @@ const host = "127.0.0.1";
 export async function startReview(options: ReviewOptions): Promise<RunningReview> {
   const server = await listenForReview(host, options.port ?? 0);
   try {
-    const { root, specPath, spec } = await workingTreeOf(options.cwd);
+    const root = await repoRoot(options.cwd);
+    const spec = await specInWorkingTree(root);
     const changes = await changesAgainst(root, spec, options.ref);
     const responses = documentedResponses(spec);
-    const mock = await startMock({ spec: specPath, host });
+    const mock = await startMock({ spec: join(root, specFile), host });
     const referenceConfiguration = scalarConfiguration(spec as Record<string, unknown>, {
       tryIt: { mockUrl: mock.url, accessToken: exampleAccessToken },
     });

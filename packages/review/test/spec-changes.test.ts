@@ -2,10 +2,10 @@
 // changesets this change adds (as `changeset status --since` counts them)
 // announce each change with a large enough bump of the client. The browser
 // test sees a breaking change no changeset covers.
+import { specInWorkingTree } from "@dingtalk-conference/spec/compare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { announces, type PlannedRelease } from "../src/changeset-coverage.js";
 import { changesAgainst } from "../src/spec-changes.js";
-import { workingTreeOf } from "../src/working-tree.js";
 import {
   createScratchRepo,
   makeSuccessOptional,
@@ -23,7 +23,7 @@ beforeAll(async () => {
 afterAll(() => scratch?.remove());
 
 const review = async (ref?: string) =>
-  changesAgainst(scratch.dir, (await workingTreeOf(scratch.dir)).spec, ref);
+  changesAgainst(scratch.dir, await specInWorkingTree(scratch.dir), ref);
 
 describe("changesAgainst", () => {
   it("finds no changes while the spec is as it was at the base, default or named", async () => {
