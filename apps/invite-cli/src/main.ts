@@ -2,7 +2,7 @@ import { existsSync, statSync } from "node:fs";
 import { createConferenceClient } from "@dingtalk-conference/client";
 import { formatIssue, InputError } from "./errors.js";
 import { type CliOptions, helpText, parseCliArgs, rerunArguments } from "./input/args.js";
-import type { Person } from "./input/people.js";
+import type { People } from "./input/people.js";
 import { type Input, readInput } from "./input/read-input.js";
 import { JournalWriter, replayJournal } from "./journal/journal.js";
 import { journalPathFor, readableJournalWarning } from "./journal/journal-file.js";
@@ -155,7 +155,7 @@ function checkJournal(
 
 /** Who to send this run: everyone on a fresh run, the journal's leftovers on --resume. */
 async function planFromJournal(
-  people: ReadonlyMap<string, Person>,
+  people: People,
   journalPath: string,
   options: CliOptions,
 ): Promise<Plan> {

@@ -3,7 +3,7 @@ import { type InfoRecord, parse } from "csv-parse";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../src/errors.js";
 import { readPeopleCsv } from "../src/input/csv.js";
-import type { Person } from "../src/input/people.js";
+import { type People, personOf } from "../src/input/people.js";
 
 /** The file's bytes in chunks of `chunkSize` (whole by default), as a read stream gives them. */
 function chunksOf(text: string, chunkSize = Number.POSITIVE_INFINITY): Readable {
@@ -18,13 +18,10 @@ function chunksOf(text: string, chunkSize = Number.POSITIVE_INFINITY): Readable 
  * Reads the CSV into `people` (empty by default) and gives back who is there. The line a
  * person came from shows in the message of a later row repeating them: "duplicate of line N".
  */
-async function read(
-  text: string,
-  options: { chunkSize?: number; people?: Map<string, Person> } = {},
-) {
-  const people = options.people ?? new Map<string, Person>();
+async function read(text: string, options: { chunkSize?: number; people?: People } = {}) {
+  const people: People = options.people ?? new Map();
   const outcome = await readPeopleCsv(chunksOf(text, options.chunkSize), "people.csv", people);
-  return { ...outcome, people: [...people.values()] };
+  return { ...outcome, people: [...people].map(([key, nick]) => personOf(key, nick)) };
 }
 
 async function inputErrorOf(text: string): Promise<InputError> {
@@ -153,9 +150,7 @@ describe("readPeopleCsv", () => {
   });
 
   it("merges a row of someone a flag gave, and reports a second such row as the first's duplicate", async () => {
-    const people = new Map<string, Person>([
-      ["user:u1", { kind: "user", unionId: "u1", nick: "From flag" }],
-    ]);
+    const people: People = new Map([["user:u1", "From flag"]]);
     const {
       issues,
       duplicates,

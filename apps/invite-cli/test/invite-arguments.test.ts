@@ -1,6 +1,7 @@
 import type { InviteUsersRequest } from "@dingtalk-conference/client";
 import { describe, expect, it } from "vitest";
 import { parseCliArgs } from "../src/input/args.js";
+import { personOf } from "../src/input/people.js";
 import { readInput } from "../src/input/read-input.js";
 import { inviteArgumentsFor } from "../src/invite-arguments.js";
 import { requestBody } from "../src/send/invite-call.js";
@@ -14,7 +15,10 @@ async function requestOf(
   const { people } = await readInput(args, process.cwd());
   return {
     conferenceId: args.conferenceId,
-    body: requestBody([...people.values()], args.operator),
+    body: requestBody(
+      [...people].map(([key, nick]) => personOf(key, nick)),
+      args.operator,
+    ),
   };
 }
 

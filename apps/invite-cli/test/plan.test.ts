@@ -5,7 +5,8 @@ import { planRun, splitIntoBatches } from "../src/plan/plan.js";
 
 const users = (n: number): Person[] =>
   Array.from({ length: n }, (_, i) => ({ kind: "user", unionId: `u${i}`, nick: `N${i}` }) as const);
-const byKey = (people: readonly Person[]) => new Map(people.map((p) => [personKey(p), p]));
+const byKey = (people: readonly Person[]) =>
+  new Map(people.map((p) => [personKey(p), p.nick ?? ""]));
 const noJournal: JournalReplay = { people: new Map(), nextBatch: 1 };
 const keysOf = (people: readonly Person[]) => people.map(personKey);
 
@@ -27,10 +28,26 @@ describe("splitIntoBatches", () => {
 describe("planRun", () => {
   it("sends everyone on a fresh run", () => {
     const plan = planRun(byKey(users(45)), noJournal, { batchSize: 20, retryAmbiguous: false });
-    expect([...plan.batches()].map((b) => b.people.length)).toEqual([20, 20, 5]);
     expect(plan).toMatchObject({ toSend: 45, batchCount: 3, alreadyInvited: 0, ambiguous: [] });
-    // Batches are built as they are taken, and every call starts over.
-    expect([...plan.batches()].map((b) => b.number)).toEqual([1, 2, 3]);
+    expect([...plan.batches()].map((b) => [b.number, b.people.length])).toEqual([
+      [1, 20],
+      [2, 20],
+      [3, 5],
+    ]);
+  });
+
+  it("lets go of each person as their batch is cut", () => {
+    const people = byKey(users(5));
+    const plan = planRun(people, noJournal, { batchSize: 2, retryAmbiguous: false });
+    const taken: string[][] = [];
+    for (const batch of plan.batches()) {
+      taken.push(keysOf(batch.people));
+      // Who is left: the people of the batches not cut yet.
+      if (taken.length === 1) expect([...people.keys()]).toEqual(["user:u2", "user:u3", "user:u4"]);
+    }
+    expect(taken).toEqual([["user:u0", "user:u1"], ["user:u2", "user:u3"], ["user:u4"]]);
+    expect(people.size).toBe(0);
+    expect(plan).toMatchObject({ toSend: 5, batchCount: 3 });
   });
 
   it("on resume skips the invited, re-sends the surely failed, and holds back the ambiguous", () => {

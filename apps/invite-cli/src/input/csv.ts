@@ -3,7 +3,7 @@ import type { Invitee, PhoneInvitee } from "@dingtalk-conference/client";
 import { CsvError, type InfoRecord, parse } from "csv-parse";
 import { InputError, type InputIssue } from "../errors.js";
 import { plural } from "../plural.js";
-import { type Person, personKey } from "./people.js";
+import { addPerson, type People, type Person, personKey } from "./people.js";
 
 /**
  * The CSV's columns are the request body's field names; `satisfies` ties them to the
@@ -37,7 +37,7 @@ export interface CsvOutcome {
 export async function readPeopleCsv(
   input: AsyncIterable<Buffer>,
   fileName: string,
-  people: Map<string, Person>,
+  people: People,
 ): Promise<CsvOutcome> {
   const lines = new LineCount();
   /** The line that first gave each person of this file. */
@@ -68,8 +68,7 @@ export async function readPeopleCsv(
       return;
     }
     firstLines.set(key, line);
-    if (people.has(key)) duplicates++;
-    else people.set(key, result);
+    if (!addPerson(people, result, key)) duplicates++;
   };
 
   // `info: true` pairs each record with where the parser is, `lines` among it.

@@ -6,12 +6,40 @@ export type Person =
   | { readonly kind: "user"; readonly unionId: string; readonly nick: string }
   | { readonly kind: "phone"; readonly phoneNumber: string; readonly nick?: string };
 
+const userKeyPrefix = "user:";
+const phoneKeyPrefix = "phone:";
+
 /**
  * The identity the journal and de-duplication use: two entries with the same key
  * are the same person, whatever their nick says.
  */
 export function personKey(person: Person): string {
-  return person.kind === "user" ? `user:${person.unionId}` : `phone:${person.phoneNumber}`;
+  return person.kind === "user"
+    ? `${userKeyPrefix}${person.unionId}`
+    : `${phoneKeyPrefix}${person.phoneNumber}`;
+}
+
+/**
+ * Everyone to invite: each person's key with their nick ("" for a phone invitee without
+ * one), in the order first given. The key holds the unionId or phone number, so a long
+ * list keeps two strings per person and no object; `personOf` builds the Person of
+ * someone being sent.
+ */
+export type People = Map<string, string>;
+
+/** Adds someone not there yet; false (and `people` unchanged) when their key is there already. */
+export function addPerson(people: People, person: Person, key = personKey(person)): boolean {
+  if (people.has(key)) return false;
+  people.set(key, person.nick ?? "");
+  return true;
+}
+
+/** The person a `People` entry stands for. */
+export function personOf(key: string, nick: string): Person {
+  if (key.startsWith(userKeyPrefix))
+    return { kind: "user", unionId: key.slice(userKeyPrefix.length), nick };
+  const phoneNumber = key.slice(phoneKeyPrefix.length);
+  return nick ? { kind: "phone", phoneNumber, nick } : { kind: "phone", phoneNumber };
 }
 
 /** The request-body shape of a user invitee; typed by the client, so a renamed field fails to compile. */

@@ -4,11 +4,11 @@ import { InputError, type InputIssue } from "../errors.js";
 import { plural } from "../plural.js";
 import type { CliOptions } from "./args.js";
 import { readPeopleCsv } from "./csv.js";
-import { type Person, parseFlagPeople, personKey } from "./people.js";
+import { addPerson, type People, parseFlagPeople } from "./people.js";
 
 export interface Input {
-  /** Everyone to invite, once each, by person key, in the order first given. */
-  readonly people: ReadonlyMap<string, Person>;
+  /** Everyone to invite, once each, in the order first given; the plan takes it over. */
+  readonly people: People;
   /** Bad CSV rows left out with --skip-invalid (without it they stop the run). */
   readonly skippedRows: InputIssue[];
   /** Entries of someone given earlier (by a flag, or twice on the command line): merged. */
@@ -17,13 +17,11 @@ export interface Input {
 
 /** Everyone from --user, --phone and --csv, flags first; any bad entry is an InputError. */
 export async function readInput(options: CliOptions, cwd: string): Promise<Input> {
-  const people = new Map<string, Person>();
+  const people: People = new Map();
   let duplicates = 0;
   // Flags first: a person given on the command line keeps the nick given there.
   for (const person of parseFlagPeople(options.users, options.phones)) {
-    const key = personKey(person);
-    if (people.has(key)) duplicates++;
-    else people.set(key, person);
+    if (!addPerson(people, person)) duplicates++;
   }
   if (!options.csv) return { people, skippedRows: [], duplicates };
 

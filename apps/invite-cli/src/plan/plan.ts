@@ -1,4 +1,4 @@
-import type { Person } from "../input/people.js";
+import { type People, type Person, personOf } from "../input/people.js";
 import type { JournalReplay, PersonState } from "../journal/journal.js";
 import { failureReason } from "../send/batch-failure.js";
 
@@ -22,7 +22,8 @@ export interface Plan {
   readonly batchCount: number;
   /**
    * The batches, each built only when it is taken: a long list is never copied into
-   * batch objects all at once. Every call starts over from the first batch.
+   * batch objects all at once. Taken once: each person is let go of as their batch is
+   * cut, so a long run holds less and less of its list as it sends.
    */
   batches(): Iterable<Batch>;
   /** Invited by an earlier run, per the journal. */
@@ -34,10 +35,11 @@ export interface Plan {
 /**
  * Decides who is sent this run: everyone the journal does not show as invited; people of
  * ambiguous batches only when retryAmbiguous says the caller accepts ringing them twice.
- * `people` (by person key) is read once here to count, and again by each `batches()`.
+ * The plan takes `people` (see People) over: it is read here to count, then emptied by
+ * `batches()`, which builds the Person objects of a batch only as it is taken.
  */
 export function planRun(
-  people: ReadonlyMap<string, Person>,
+  people: People,
   journal: JournalReplay,
   options: { batchSize: number; retryAmbiguous: boolean },
 ): Plan {
@@ -51,18 +53,21 @@ export function planRun(
   >();
   let alreadyInvited = 0;
   let toSend = 0;
-  for (const [key, person] of people) {
+  for (const [key, nick] of people) {
     const state = journal.people.get(key);
     if (state?.state === "done") alreadyInvited++;
     if (state?.state === "ambiguous") {
       const entry = ambiguous.get(state.batch) ?? { people: [] as Person[], state };
-      entry.people.push(person);
+      entry.people.push(personOf(key, nick));
       ambiguous.set(state.batch, entry);
     }
     if (isSent(state)) toSend++;
   }
   function* sentPeople(): Generator<Person> {
-    for (const [key, person] of people) if (isSent(journal.people.get(key))) yield person;
+    for (const [key, nick] of people) {
+      people.delete(key);
+      if (isSent(journal.people.get(key))) yield personOf(key, nick);
+    }
   }
   return {
     toSend,
