@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import "./memory-flags.js";
 import { main } from "./main.js";
 
 // First Ctrl-C: start no new batch, let those in flight finish and reach the journal.
