@@ -10,7 +10,7 @@ import { setFlagsFromString } from "node:v8";
  * --optimize-for-size: V8's own memory-over-speed mode (the old generation grows in smaller steps);
  * --semi-space-growth-factor=1: the young generation keeps its first size instead of growing
  *   to 32 MB under fetch's per-call garbage.
- * They cost CPU (about 30 % on that run), never rate: at any --rate the CLI mostly waits.
+ * They cost CPU (a quarter more on that run), not rate: at any --rate the CLI mostly waits.
  * Set from code because a bin cannot pass flags to node portably (a shebang carries one
  * argument on Linux, none on Windows); all three exist in Node 20, 22 and 24.
  */
