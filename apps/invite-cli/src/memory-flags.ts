@@ -6,7 +6,9 @@ import { setFlagsFromString } from "node:v8";
  * 125 MB; with these flags at 91 and 76 MB (README, "Long lists"). What each one saves:
  * --liftoff-only: fetch parses HTTP with llhttp compiled to WebAssembly, and V8's optimising
  *   compile of it on the first response takes some 29 MB at once, to parse a few hundred
- *   bytes per response faster;
+ *   bytes per response faster. V8 lists the flag as one for testing; it keeps the code
+ *   Liftoff, the compiler every WebAssembly function starts with, gives it. The ordinary
+ *   --no-wasm-tier-up does not stop that compile on Node 20 (114 MB);
  * --optimize-for-size: V8's own memory-over-speed mode (the old generation grows in smaller steps);
  * --semi-space-growth-factor=1: the young generation keeps its first size instead of growing
  *   to 32 MB under fetch's per-call garbage.
