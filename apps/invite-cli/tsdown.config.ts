@@ -1,8 +1,9 @@
 import { defineConfig } from "tsdown";
 
 export default defineConfig({
-  // The bin, the demo, and ./invite-arguments (the one library export, for the contract suite).
-  entry: ["src/cli.ts", "src/demo.ts", "src/invite-arguments.ts"],
+  // The bin, the demo, and the two exports the contract suite imports: ./invite-arguments,
+  // and ./main, the function the bin runs, which it calls in its own process.
+  entry: ["src/cli.ts", "src/demo.ts", "src/invite-arguments.ts", "src/main.ts"],
   format: ["esm"],
   // No declarations: the package is private and its workspace consumers read types
   // from src/ (the exports' "types"), so no declaration build delays every test run.

@@ -22,7 +22,7 @@ import { requestExamplesOf } from "../../src/request-examples.js";
 import { operationById } from "../../src/spec.js";
 import { contractTargets } from "../../src/targets-in-test.js";
 import { type PreferProxy, startPreferProxy } from "./prefer-proxy.js";
-import { runInviteCli } from "./run-invite-cli.js";
+import { runInviteCli, runInviteCliInProcess } from "./run-invite-cli.js";
 
 const { mock } = contractTargets();
 
@@ -153,8 +153,9 @@ describe("dingtalk-invite against the Prism mock", () => {
     expect(output).not.toContain(exampleFetchedToken());
   });
 
-  // The error answers of the operations the CLI calls; their successes are the two
-  // runs above, which the mock answers with the spec's success examples.
+  // The error answers of the operations the CLI calls; their successes are the runs
+  // above, which the mock answers with the spec's success examples. These run the
+  // CLI's main function in this process: what they check is what it decides.
   const cases = allDocumentedResponses.flatMap((response) => {
     const expectedExit = exitOnError[response.operation.operationId];
     return expectedExit && response.status >= 300
@@ -167,7 +168,7 @@ describe("dingtalk-invite against the Prism mock", () => {
     async ({ response, exit }) => {
       const viaAppCredentials = response.operation.operationId === "getAccessToken";
       proxy.prefer = preferHeader(response);
-      const run = await runInviteCli([...exampleArguments(), "--base-url", proxy.url], {
+      const run = await runInviteCliInProcess([...exampleArguments(), "--base-url", proxy.url], {
         cwd: dir,
         env: viaAppCredentials
           ? exampleAppCredentials()
