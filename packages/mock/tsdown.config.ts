@@ -5,6 +5,8 @@ export default defineConfig({
   format: ["esm"],
   // No declarations: the package is private and its workspace consumers read types
   // from src/ (the exports' "types"), so no declaration build delays every test run.
+  // Said outright: tsdown turns them on by itself for a package that declares types.
+  dts: false,
   platform: "node",
   target: "node20",
   clean: true,
