@@ -3,14 +3,20 @@
 // spec is linted by one Redocly run (a start costs more than a spec).
 import { execFile } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { invite, loadSpec, mutated, type Spec, specDir } from "./support/spec-document.js";
 
 const run = promisify(execFile);
+/** Redocly's bin, found through the package: the test also runs outside pnpm's PATH. */
+const redocly = join(
+  dirname(createRequire(import.meta.url).resolve("@redocly/cli/package.json")),
+  "bin/cli.js",
+);
 
 interface Problem {
   ruleId: string;
@@ -202,7 +208,10 @@ async function lintAll(specs: readonly Spec[]): Promise<Problem[][]> {
       specs.map((spec, index) => writeFile(files[index] as string, stringify(spec))),
     );
     const args = ["lint", ...files, "--config", join(specDir, "redocly.yaml"), "--format=json"];
-    const output = await run("redocly", args, { cwd: specDir, maxBuffer: 64 * 1024 * 1024 }).catch(
+    const output = await run(process.execPath, [redocly, ...args], {
+      cwd: specDir,
+      maxBuffer: 64 * 1024 * 1024,
+    }).catch(
       // Redocly exits 1 when it finds an error; its report is what this reads.
       (error: { stdout?: string; stderr?: string }) => error,
     );
