@@ -69,7 +69,10 @@ export class DingTalkApiError extends ConferenceClientError {
    * A 4xx is a refusal. After a 5xx nobody can tell what happened, nor after
    * a 2xx whose body is not the documented answer (it may have rung people).
    */
-  constructor(init: DingTalkApiErrorInit, mayHaveActed = init.status < 300 || init.status >= 500) {
+  constructor(
+    init: DingTalkApiErrorInit,
+    mayHaveActed: boolean = init.status < 300 || init.status >= 500,
+  ) {
     super(init.message, mayHaveActed);
     this.status = init.status;
     this.code = init.code;

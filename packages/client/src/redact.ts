@@ -21,7 +21,7 @@ export function redact<T>(value: T, secret: string | undefined): T {
 }
 
 /** Every digit but the last four hidden: `13800138000` → `*******8000`. */
-export const maskPhoneNumber = (phoneNumber: string) =>
+export const maskPhoneNumber = (phoneNumber: string): string =>
   phoneNumber.replace(/\d(?=(?:\D*\d){4})/g, "*");
 
 /** A copy of an invite body fit for logs: phone numbers masked. */

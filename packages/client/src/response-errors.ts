@@ -40,7 +40,8 @@ export function parseBody(body: unknown): unknown {
 }
 
 /** The gateway's IP ban, which replaces DingTalk's envelope (even on a 2xx). */
-export const isGatewayBan = (body: unknown) => asEnvelope(body).status === GATEWAY_BAN_STATUS;
+export const isGatewayBan = (body: unknown): boolean =>
+  asEnvelope(body).status === GATEWAY_BAN_STATUS;
 
 /** Retry-After in seconds or as an HTTP date, else the ban's `wait` in seconds. */
 function retryAfterMs(headers: Headers, envelope: Envelope): number | undefined {
