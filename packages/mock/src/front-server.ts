@@ -70,6 +70,10 @@ export async function listenInFront(options: FrontOptions): Promise<FrontServer>
       // The caller hung up mid-body, or Prism is gone.
       .catch(fail);
   });
+  // A client reuses an idle connection for a few seconds (fetch: 4 s), later still when
+  // its process is busy; a server that closes it first races that reuse, and the next
+  // call fails with a reset connection. Idle connections are kept a minute instead.
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, options.host, () => {

@@ -1,5 +1,6 @@
 // Where Prism alone answers differently from DingTalk, the mock answers as the
 // spec says DingTalk does; Prism still reports what is wrong in sl-violations.
+import { request } from "node:http";
 import { describe, expect, inject, it } from "vitest";
 import { inviteBody, inviteExample, invitePath } from "./invite-request.js";
 
@@ -92,5 +93,20 @@ describe("CORS, for pages in a browser", () => {
       "http://page.test",
       "http://page.test",
     ]);
+  });
+});
+
+describe("connections", () => {
+  it("are kept open a minute when idle, so a client reusing one a few seconds later is not reset", async () => {
+    const keepAlive = await new Promise<string | undefined>((resolve, reject) => {
+      const call = request(url, { method: "POST", headers: { ...token, ...json } });
+      call.once("response", (answer) => {
+        answer.resume();
+        resolve(answer.headers["keep-alive"]);
+      });
+      call.once("error", reject);
+      call.end(inviteBody);
+    });
+    expect(keepAlive).toBe("timeout=60");
   });
 });
