@@ -36,7 +36,9 @@ function endToEnd(headers: IncomingHttpHeaders): IncomingHttpHeaders {
 
 /** Listens on host:port (0: a port the OS picks) and resolves once bound. */
 export async function listenInFront(options: FrontOptions): Promise<FrontServer> {
-  const agent = new Agent({ keepAlive: true });
+  // A new connection to Prism per request: Prism closes an idle one after 5 s, and this
+  // process (a test runner's, often busy) could send on one it had not yet seen closed.
+  const agent = new Agent({ keepAlive: false });
   const server = createServer((incoming, outgoing) => {
     const fail = (error: Error) => {
       if (outgoing.headersSent) outgoing.destroy(error);
