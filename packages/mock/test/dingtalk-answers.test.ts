@@ -98,7 +98,7 @@ describe("CORS, for pages in a browser", () => {
 
 describe("connections", () => {
   it("are kept open a minute when idle, so a client reusing one a few seconds later is not reset", async () => {
-    const keepAlive = await new Promise<string | undefined>((resolve, reject) => {
+    const keepAlive = await new Promise<string | string[] | undefined>((resolve, reject) => {
       const call = request(url, { method: "POST", headers: { ...token, ...json } });
       call.once("response", (answer) => {
         answer.resume();
