@@ -3,7 +3,8 @@ import { type InfoRecord, parse } from "csv-parse";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../src/errors.js";
 import { readPeopleCsv } from "../src/input/csv.js";
-import { type People, personOf } from "../src/input/people.js";
+import type { People } from "../src/input/people.js";
+import { listOf } from "./fixtures/people.js";
 
 /** The file's bytes in chunks of `chunkSize` (whole by default), as a read stream gives them. */
 function chunksOf(text: string, chunkSize = Number.POSITIVE_INFINITY): Readable {
@@ -21,7 +22,7 @@ function chunksOf(text: string, chunkSize = Number.POSITIVE_INFINITY): Readable 
 async function read(text: string, options: { chunkSize?: number; people?: People } = {}) {
   const people: People = options.people ?? new Map();
   const outcome = await readPeopleCsv(chunksOf(text, options.chunkSize), "people.csv", people);
-  return { ...outcome, people: [...people].map(([key, nick]) => personOf(key, nick)) };
+  return { ...outcome, people: listOf(people) };
 }
 
 async function inputErrorOf(text: string): Promise<InputError> {

@@ -1,10 +1,10 @@
 import type { InviteUsersRequest } from "@dingtalk-conference/client";
 import { describe, expect, it } from "vitest";
 import { parseCliArgs } from "../src/input/args.js";
-import { personOf } from "../src/input/people.js";
 import { readInput } from "../src/input/read-input.js";
 import { inviteArgumentsFor } from "../src/invite-arguments.js";
 import { requestBody } from "../src/send/invite-call.js";
+import { listOf } from "./fixtures/people.js";
 
 /** The request the CLI would send for a command line (one batch). */
 async function requestOf(
@@ -15,10 +15,7 @@ async function requestOf(
   const { people } = await readInput(args, process.cwd());
   return {
     conferenceId: args.conferenceId,
-    body: requestBody(
-      [...people].map(([key, nick]) => personOf(key, nick)),
-      args.operator,
-    ),
+    body: requestBody(listOf(people), args.operator),
   };
 }
 

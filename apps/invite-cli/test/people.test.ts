@@ -11,9 +11,9 @@ import {
   parseFlagPeople,
   parsePhoneFlag,
   parseUserFlag,
-  personOf,
 } from "../src/input/people.js";
 import { readInput } from "../src/input/read-input.js";
+import { listOf } from "./fixtures/people.js";
 
 describe("--user and --phone values", () => {
   it("splits at the first colon, so a nick may contain colons", () => {
@@ -61,7 +61,7 @@ describe("People", () => {
     const people: People = new Map();
     expect(given.map((person) => addPerson(people, person))).toEqual([true, true, true, true]);
     expect(addPerson(people, { kind: "user", unionId: "u1", nick: "Again" })).toBe(false);
-    expect([...people].map(([key, nick]) => personOf(key, nick))).toEqual(given);
+    expect(listOf(people)).toEqual(given);
   });
 });
 

@@ -2,11 +2,10 @@ import { describe, expect, it } from "vitest";
 import { type Person, personKey } from "../src/input/people.js";
 import type { JournalReplay, PersonState } from "../src/journal/journal.js";
 import { planRun, splitIntoBatches } from "../src/plan/plan.js";
+import { peopleOf } from "./fixtures/people.js";
 
 const users = (n: number): Person[] =>
   Array.from({ length: n }, (_, i) => ({ kind: "user", unionId: `u${i}`, nick: `N${i}` }) as const);
-const byKey = (people: readonly Person[]) =>
-  new Map(people.map((p) => [personKey(p), p.nick ?? ""]));
 const noJournal: JournalReplay = { people: new Map(), nextBatch: 1 };
 const keysOf = (people: readonly Person[]) => people.map(personKey);
 
@@ -27,7 +26,7 @@ describe("splitIntoBatches", () => {
 
 describe("planRun", () => {
   it("sends everyone on a fresh run", () => {
-    const plan = planRun(byKey(users(45)), noJournal, { batchSize: 20, retryAmbiguous: false });
+    const plan = planRun(peopleOf(users(45)), noJournal, { batchSize: 20, retryAmbiguous: false });
     expect(plan).toMatchObject({ toSend: 45, batchCount: 3, alreadyInvited: 0, ambiguous: [] });
     expect([...plan.batches()].map((b) => [b.number, b.people.length])).toEqual([
       [1, 20],
@@ -37,7 +36,7 @@ describe("planRun", () => {
   });
 
   it("lets go of each person as their batch is cut", () => {
-    const people = byKey(users(5));
+    const people = peopleOf(users(5));
     const plan = planRun(people, noJournal, { batchSize: 2, retryAmbiguous: false });
     const taken: string[][] = [];
     for (const batch of plan.batches()) {
@@ -66,7 +65,7 @@ describe("planRun", () => {
       ["user:u3", { state: "ambiguous", batch: 3, failure }],
     ];
     const journal: JournalReplay = { people: new Map(states), nextBatch: 4 };
-    const plan = planRun(byKey(users(5)), journal, { batchSize: 20, retryAmbiguous: false });
+    const plan = planRun(peopleOf(users(5)), journal, { batchSize: 20, retryAmbiguous: false });
     expect([...plan.batches()].map((b) => [b.number, keysOf(b.people)])).toEqual([
       [4, ["user:u1", "user:u4"]],
     ]);
@@ -76,7 +75,7 @@ describe("planRun", () => {
       { batch: 3, people: [users(5)[3]], reason: "TimeoutError: slow" },
     ]);
 
-    const retry = planRun(byKey(users(5)), journal, { batchSize: 20, retryAmbiguous: true });
+    const retry = planRun(peopleOf(users(5)), journal, { batchSize: 20, retryAmbiguous: true });
     expect([...retry.batches()].map((b) => keysOf(b.people))).toEqual([
       ["user:u1", "user:u2", "user:u3", "user:u4"],
     ]);
