@@ -2,8 +2,8 @@ import { defineConfig } from "tsdown";
 
 export default defineConfig({
   // The bin, the demo, and the two exports the contract suite imports: ./invite-arguments,
-  // and ./main, the function the bin runs, which it calls in its own process.
-  entry: ["src/cli.ts", "src/demo.ts", "src/invite-arguments.ts", "src/main.ts"],
+  // and ./in-process, which runs the function the bin runs in the caller's process.
+  entry: ["src/cli.ts", "src/demo.ts", "src/invite-arguments.ts", "src/in-process.ts"],
   format: ["esm"],
   // No declarations: the package is private and its workspace consumers read types
   // from src/ (the exports' "types"), so no declaration build delays every test run.

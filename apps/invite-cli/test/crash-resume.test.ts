@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../src/in-process.js";
 import type { RunSummary } from "../src/summary/summary.js";
 import { type InviteServer, startInviteServer } from "./fixtures/invite-server.js";
 import { writePeopleCsv } from "./fixtures/people-csv.js";
-import { runCli } from "./fixtures/run-cli.js";
 import { assertCliBuilt, seededRandom, spawnCli } from "./fixtures/spawn-cli.js";
 
 /** Set CRASH_SEED to replay a failing run; each repetition derives its own seed from it. */

@@ -11,6 +11,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { runCli } from "../src/in-process.js";
 import type { RunSummary } from "../src/summary/summary.js";
 import {
   appCredentials,
@@ -21,7 +22,6 @@ import {
   startInviteServer,
 } from "./fixtures/invite-server.js";
 import { writePeopleCsv } from "./fixtures/people-csv.js";
-import { runCli } from "./fixtures/run-cli.js";
 import { deadPid } from "./fixtures/spawn-cli.js";
 
 const token = "token-do-not-print";

@@ -9,6 +9,7 @@ import {
   type InviteUsersRequest,
   PermissionDeniedError,
 } from "@dingtalk-conference/client";
+import { runCli } from "@dingtalk-conference/invite-cli/in-process";
 import { inviteArgumentsFor } from "@dingtalk-conference/invite-cli/invite-arguments";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
@@ -22,7 +23,7 @@ import { requestExamplesOf } from "../../src/request-examples.js";
 import { operationById } from "../../src/spec.js";
 import { contractTargets } from "../../src/targets-in-test.js";
 import { type PreferProxy, startPreferProxy } from "./prefer-proxy.js";
-import { runInviteCli, runInviteCliInProcess } from "./run-invite-cli.js";
+import { runInviteCli } from "./run-invite-cli.js";
 
 const { mock } = contractTargets();
 
@@ -168,7 +169,7 @@ describe("dingtalk-invite against the Prism mock", () => {
     async ({ response, exit }) => {
       const viaAppCredentials = response.operation.operationId === "getAccessToken";
       proxy.prefer = preferHeader(response);
-      const run = await runInviteCliInProcess([...exampleArguments(), "--base-url", proxy.url], {
+      const run = await runCli([...exampleArguments(), "--base-url", proxy.url], {
         cwd: dir,
         env: viaAppCredentials
           ? exampleAppCredentials()

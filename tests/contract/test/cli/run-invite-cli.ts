@@ -2,8 +2,6 @@ import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { PassThrough } from "node:stream";
-import { main } from "@dingtalk-conference/invite-cli/main";
 
 /** The built `dingtalk-invite` bin, found through the workspace package like an installed CLI. */
 const cliPath = (() => {
@@ -44,30 +42,4 @@ export function runInviteCli(
       },
     );
   });
-}
-
-/**
- * Runs the function the bin runs, in this process: the same arguments, environment
- * and working directory, its output collected. A tenth of a child process's CPU, for
- * the checks of what the CLI decides; the bin's own start-up is run as a process.
- */
-export async function runInviteCliInProcess(
-  args: readonly string[],
-  options: { cwd: string; env?: Record<string, string> },
-): Promise<CliExit> {
-  const collect = () => {
-    const stream = new PassThrough();
-    const chunks: Buffer[] = [];
-    stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-    return { stream, text: () => Buffer.concat(chunks).toString() };
-  };
-  const stdout = collect();
-  const stderr = collect();
-  const code = await main(args, {
-    stdout: stdout.stream,
-    stderr: stderr.stream,
-    env: options.env ?? {},
-    cwd: options.cwd,
-  });
-  return { code, stdout: stdout.text(), stderr: stderr.text() };
 }
