@@ -1,6 +1,8 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { setImmediate as yieldToEvents } from "node:timers/promises";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { JournalError } from "../src/errors.js";
 import { JournalLock } from "../src/journal/journal-lock.js";
@@ -56,6 +58,38 @@ describe("the journal lock", () => {
     const missing = join(dir, "no-such-dir", "run.journal");
     expect(() => JournalLock.acquire(missing)).toThrow(JournalError);
     expect(() => JournalLock.acquire(missing)).toThrow(`${missing}: cannot lock ${missing}.lock`);
+  });
+
+  it("is never seen half-written: another run finds no lock, or one naming its owner", async () => {
+    // A lock seen empty would name no live owner and be taken over as stale while its
+    // owner goes on: two runs would send. Another process reads the lock while this one
+    // takes and releases it, until it has seen it held a few hundred times.
+    const watcher = spawn(process.execPath, [
+      "-e",
+      `const { readFileSync } = require("node:fs");
+       let held = 0, empty = 0;
+       while (held < 500) {
+         try { readFileSync(process.argv[1], "utf8") === "" ? empty++ : held++; } catch {}
+       }
+       process.stdout.write(JSON.stringify({ held, empty }));`,
+      `${journal}.lock`,
+    ]);
+    let report = "";
+    watcher.stdout.on("data", (chunk) => {
+      report += chunk;
+    });
+    const watched = new Promise((resolve) => watcher.once("exit", resolve));
+    let running = true;
+    void watched.then(() => {
+      running = false;
+    });
+    while (running) {
+      for (let i = 0; i < 50; i++) JournalLock.acquire(journal).release();
+      await yieldToEvents();
+    }
+    expect(JSON.parse(report)).toEqual({ held: 500, empty: 0 });
+    // Nothing is left beside the journal.
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it("lets exactly one of several runs racing over a dead run's lock send", async () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { linkSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { JournalError } from "../errors.js";
 import { privateFileMode } from "./journal-file.js";
 
@@ -9,10 +9,11 @@ import { privateFileMode } from "./journal-file.js";
  * process is gone (a run killed with SIGKILL) is stale and taken over, so a resume after
  * a crash works.
  *
- * The lock is only ever created exclusively (`wx`), so of several runs exactly one holds
- * it. Taking over a stale lock means deleting it first, which must not delete a live
- * run's fresh lock: only the run holding `<lock>.takeover` (also created with `wx`) may
- * delete, and only a lock that still holds the dead owner's content.
+ * The lock is only ever created exclusively and whole (see createExclusive), so of
+ * several runs exactly one holds it. Taking over a stale lock means deleting it first,
+ * which must not delete a live run's fresh lock: only the run holding `<lock>.takeover`
+ * (created the same way) may delete, and only a lock that still holds the dead owner's
+ * content.
  */
 export class JournalLock {
   private constructor(
@@ -64,14 +65,24 @@ function takeOverStale(path: string, stale: string, journalPath: string): void {
   }
 }
 
-/** Creates the file holding `content` if none exists; false when one does. */
+/**
+ * Creates the file holding `content` if none exists; false when one does. The content
+ * goes into a file of this run's own first, which is then linked into place: `link`
+ * fails on an existing path as `wx` does, but the file appears whole. Created with
+ * `wx`, it would exist empty until written, and another run reading it then would find
+ * no live owner, take it over as stale, and send alongside this one.
+ */
 function createExclusive(path: string, content: string, journalPath: string): boolean {
+  const draft = `${path}.${randomUUID()}`;
   try {
-    writeFileSync(path, content, { flag: "wx", mode: privateFileMode });
+    writeFileSync(draft, content, { flag: "wx", mode: privateFileMode });
+    linkSync(draft, path);
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
     throw unusable(journalPath, path, error);
+  } finally {
+    rmSync(draft, { force: true });
   }
 }
 
