@@ -22,7 +22,7 @@ import {
   type ScratchRepo,
   startCli,
   successOptionalPointer,
-} from "./support/scratch-repo.js";
+} from "../support/scratch-repo.js";
 
 const artifacts = join(dirname(specPath), "test-artifacts");
 const chromiumArgs = [
