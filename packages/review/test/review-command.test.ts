@@ -6,11 +6,11 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readOptions } from "../src/cli-options.js";
 import { ReviewUsageError } from "../src/errors.js";
-import { createScratchRepo, runCli, type ScratchRepo } from "./support/scratch-repo.js";
+import { createReviewRepo, type ReviewRepo, runCli } from "./support/scratch-repo.js";
 
-let scratch: ScratchRepo;
+let scratch: ReviewRepo;
 beforeAll(async () => {
-  scratch = await createScratchRepo();
+  scratch = await createReviewRepo();
 });
 afterAll(() => scratch?.remove());
 

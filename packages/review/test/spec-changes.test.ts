@@ -2,23 +2,21 @@
 // changesets this change adds (as `changeset status --since` counts them)
 // announce each change with a large enough bump of the client. The browser
 // test sees a breaking change no changeset covers.
+import { changeset } from "@dingtalk-conference/scratch-repo";
 import { specInWorkingTree } from "@dingtalk-conference/spec/compare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { announces, type PlannedRelease } from "../src/changeset-coverage.js";
 import { changesAgainst } from "../src/spec-changes.js";
 import {
-  createScratchRepo,
+  createReviewRepo,
   makeSuccessOptional,
-  type ScratchRepo,
+  type ReviewRepo,
   successOptionalPointer,
 } from "./support/scratch-repo.js";
 
-const changeset = (bump: string) =>
-  `---\n"@dingtalk-conference/client": ${bump}\n---\n\nsuccess may be absent.\n`;
-
-let scratch: ScratchRepo;
+let scratch: ReviewRepo;
 beforeAll(async () => {
-  scratch = await createScratchRepo();
+  scratch = await createReviewRepo();
 });
 afterAll(() => scratch?.remove());
 
@@ -36,7 +34,10 @@ describe("changesAgainst", () => {
 
   it("names the changesets that announce a breaking change with a major bump of the client", async () => {
     await scratch.editSpec(makeSuccessOptional);
-    await scratch.write(".changeset/success-optional.md", changeset("major"));
+    await scratch.write(
+      ".changeset/success-optional.md",
+      changeset("@dingtalk-conference/client", "major", "success may be absent."),
+    );
     await scratch.commitAll("make success optional, announced as major");
     expect((await review()).changes).toEqual([
       expect.objectContaining({

@@ -2,39 +2,22 @@
 // spec:diff runs against real git history. The spec is small on purpose: these
 // tests are about refs and changesets; how each change is classified is
 // compare-specs.test.ts's job, on the real spec.
-import { execFile } from "node:child_process";
-import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { promisify } from "node:util";
-import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
+import { join } from "node:path";
+import {
+  type Report,
+  recordRun,
+  runNode,
+  type ScratchRepo,
+  useScratchRepo as useRepo,
+} from "@dingtalk-conference/scratch-repo";
 import { stringify } from "yaml";
-import { type Output, specDiff } from "../../src/spec-diff.js";
+import { specDiff } from "../../src/spec-diff.js";
 import { type Spec, specDir } from "./spec-document.js";
 
-const exec = promisify(execFile);
+export { changeset } from "@dingtalk-conference/scratch-repo";
+
 /** The built command: `pnpm test` builds it first (turbo's dependsOn), as `pnpm build` does. */
 const specDiffCommand = join(specDir, "dist", "spec-diff.js");
-
-export interface Report {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-export interface ScratchRepo {
-  dir: string;
-  /** Writes a file and stages it, as a change git knows of (a new changeset must be). */
-  write(path: string, content: string): Promise<void>;
-  /** Edits the committed spec; git sees an edit to a tracked file without staging. */
-  writeSpec(spec: Spec): Promise<void>;
-  git(...args: string[]): Promise<string>;
-  commitAll(message: string): Promise<void>;
-  /** spec:diff run in this process, as typed at the repository root: cheap, for what it decides. */
-  specDiff(...args: string[]): Promise<Report>;
-  /** The built command run by node in spec/, as pnpm runs it: for exit codes and stderr. */
-  runCommand(...args: string[]): Promise<Report>;
-}
 
 /** The spec on main: one operation whose answer has one field. */
 export const smallSpec: Spec = {
@@ -64,92 +47,38 @@ export const smallSpec: Spec = {
   },
 };
 
-export const changeset = (pkg: string, bump: string, summary: string) =>
-  `---\n"${pkg}": ${bump}\n---\n\n${summary}\n`;
+export interface SpecDiffRepo extends ScratchRepo {
+  /** Edits the committed spec; git sees an edit to a tracked file without staging. */
+  writeSpec(spec: Spec): Promise<void>;
+  /** spec:diff run in this process, as typed at the repository root: cheap, for what it decides. */
+  specDiff(...args: string[]): Promise<Report>;
+  /** The built command run by node in spec/, as pnpm runs it: for exit codes and stderr. */
+  runCommand(...args: string[]): Promise<Report>;
+}
 
-function scratchRepoAt(dir: string): ScratchRepo {
-  const git = async (...args: string[]) => (await exec("git", args, { cwd: dir })).stdout.trim();
-  const edit = async (path: string, content: string) => {
-    await mkdir(dirname(join(dir, path)), { recursive: true });
-    await writeFile(join(dir, path), content);
-  };
+/** A fresh copy, for each test of the calling file, of the small spec on main checked out on `feature`. */
+export function useScratchRepo(): { readonly repo: SpecDiffRepo } {
+  const scratch = useRepo({
+    prefix: "spec-diff",
+    files: {
+      "spec/openapi.yaml": stringify(smallSpec),
+      ".changeset/config.json": JSON.stringify({ baseBranch: "main" }),
+    },
+    branch: "feature",
+  });
   return {
-    dir,
-    async write(path, content) {
-      await edit(path, content);
-      await git("add", path);
-    },
-    writeSpec: (spec) => edit("spec/openapi.yaml", stringify(spec)),
-    git,
-    async commitAll(message) {
-      await git("add", "-A");
-      await git("commit", "-q", "-m", message);
-    },
-    async specDiff(...args) {
-      const report = { code: 0, stdout: "", stderr: "" };
-      const out: Output = {
-        log: (...parts) => {
-          report.stdout += `${parts.join(" ")}\n`;
-        },
-        error: (...parts) => {
-          report.stderr += `${parts.join(" ")}\n`;
-        },
+    get repo(): SpecDiffRepo {
+      const repo = scratch.repo;
+      return {
+        ...repo,
+        writeSpec: (spec) => repo.writeUntracked("spec/openapi.yaml", stringify(spec)),
+        specDiff: (...args) => recordRun((out) => specDiff(args, repo.dir, repo.dir, out)),
+        runCommand: (...args) =>
+          runNode(specDiffCommand, args, {
+            cwd: join(repo.dir, "spec"),
+            env: { INIT_CWD: repo.dir },
+          }),
       };
-      report.code = await specDiff(args, dir, dir, out);
-      return report;
-    },
-    async runCommand(...args) {
-      try {
-        const { stdout, stderr } = await exec(process.execPath, [specDiffCommand, ...args], {
-          cwd: join(dir, "spec"),
-          env: { ...process.env, NO_COLOR: "1", INIT_CWD: dir },
-        });
-        return { code: 0, stdout, stderr };
-      } catch (error) {
-        const { code, stdout, stderr } = error as Report;
-        return { code, stdout, stderr };
-      }
-    },
-  };
-}
-
-/** The small spec on main, checked out on a `feature` branch. */
-async function createTemplate(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), "spec-diff-"));
-  const { git, commitAll } = scratchRepoAt(dir);
-  await git("init", "-q", "-b", "main");
-  await git("config", "user.email", "review@example.invalid");
-  await git("config", "user.name", "review");
-  await mkdir(join(dir, "spec"), { recursive: true });
-  await writeFile(join(dir, "spec", "openapi.yaml"), stringify(smallSpec));
-  await mkdir(join(dir, ".changeset"));
-  await writeFile(join(dir, ".changeset", "config.json"), JSON.stringify({ baseBranch: "main" }));
-  await commitAll("the spec as on main");
-  await git("checkout", "-q", "-b", "feature");
-  return dir;
-}
-
-/**
- * A fresh scratch repository for each test of the calling file, removed after
- * it: a copy of one built per file, which costs no git process.
- */
-export function useScratchRepo(): { readonly repo: ScratchRepo } {
-  let template = "";
-  let current: ScratchRepo | undefined;
-  beforeAll(async () => {
-    template = await createTemplate();
-  });
-  afterAll(() => rm(template, { recursive: true, force: true }));
-  beforeEach(async () => {
-    const dir = await mkdtemp(join(tmpdir(), "spec-diff-"));
-    await cp(template, dir, { recursive: true });
-    current = scratchRepoAt(dir);
-  });
-  afterEach(() => current && rm(current.dir, { recursive: true, force: true }));
-  return {
-    get repo() {
-      if (!current) throw new Error("useScratchRepo: the repository exists only inside a test");
-      return current;
     },
   };
 }

@@ -16,10 +16,10 @@ import {
 import { type Browser, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  createScratchRepo,
+  createReviewRepo,
   makeSuccessOptional,
+  type ReviewRepo,
   type RunningCli,
-  type ScratchRepo,
   startCli,
   successOptionalPointer,
 } from "../support/scratch-repo.js";
@@ -40,7 +40,7 @@ const invite = operationsOf(spec).find(
 ) as Operation;
 const invitePath = expandPath(invite.pathTemplate, examplePathParams(invite));
 
-let scratch: ScratchRepo;
+let scratch: ReviewRepo;
 let review: RunningCli;
 let browser: Browser;
 let page: Page;
@@ -51,7 +51,7 @@ const isLoopback = (url: string) =>
   /^(https?|wss?):\/\/(127\.0\.0\.1|localhost|\[::1\])[:/]/.test(url);
 
 beforeAll(async () => {
-  scratch = await createScratchRepo();
+  scratch = await createReviewRepo();
   await scratch.editSpec(makeSuccessOptional);
   await scratch.commitAll("make success optional");
   [review, browser] = await Promise.all([
