@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -78,15 +79,16 @@ describe("the journal lock", () => {
     watcher.stdout.on("data", (chunk) => {
       report += chunk;
     });
-    const watched = new Promise((resolve) => watcher.once("exit", resolve));
-    let running = true;
-    void watched.then(() => {
-      running = false;
+    // "close", not "exit": only then has all it wrote been read.
+    let closed = false;
+    const watched = once(watcher, "close").then(() => {
+      closed = true;
     });
-    while (running) {
+    while (!closed) {
       for (let i = 0; i < 50; i++) JournalLock.acquire(journal).release();
       await yieldToEvents();
     }
+    await watched;
     expect(JSON.parse(report)).toEqual({ held: 500, empty: 0 });
     // Nothing is left beside the journal.
     expect(readdirSync(dir)).toEqual([]);
