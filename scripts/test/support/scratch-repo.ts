@@ -7,6 +7,7 @@ import {
   runNode,
   type ScratchRepo,
   useScratchRepo as useRepo,
+  workspaceFiles,
 } from "@dingtalk-conference/scratch-repo";
 import { releaseCheck } from "../../src/release-gate.js";
 
@@ -24,32 +25,19 @@ export interface ReleaseCheckRepo extends ScratchRepo {
 
 /** A fresh copy, for each test of the calling file, of the workspace as on main, on `feature`. */
 export function useScratchRepo(): { readonly repo: ReleaseCheckRepo } {
-  const scratch = useRepo({
-    prefix: "release-check",
-    files: {
-      "package.json": JSON.stringify({ name: "scratch", private: true }),
-      "pnpm-workspace.yaml": "packages:\n  - spec\n  - packages/*\n",
-      "spec/package.json": JSON.stringify({ name: "@dingtalk-conference/spec", private: true }),
-      "spec/openapi.yaml": "openapi: 3.1.0\n",
-      "spec/README.md": "The spec.\n",
-      "packages/client/package.json": JSON.stringify({
-        name: "@dingtalk-conference/client",
-        version: "1.0.0",
-      }),
-      "packages/client/src/index.ts": "export {};\n",
-      ".changeset/config.json": JSON.stringify({ baseBranch: "main" }),
-      ".changeset/README.md": "Changesets.\n",
+  return useRepo(
+    {
+      prefix: "release-check",
+      files: {
+        ...workspaceFiles("openapi: 3.1.0\n"),
+        "spec/README.md": "The spec.\n",
+        ".changeset/README.md": "Changesets.\n",
+      },
+      branch: "feature",
     },
-    branch: "feature",
-  });
-  return {
-    get repo(): ReleaseCheckRepo {
-      const repo = scratch.repo;
-      return {
-        ...repo,
-        check: (...args) => recordRun((out) => releaseCheck(args, repo.dir, out)),
-        runCommand: (...args) => runNode(releaseCheckCommand, args, { cwd: repo.dir }),
-      };
-    },
-  };
+    (repo): Omit<ReleaseCheckRepo, keyof ScratchRepo> => ({
+      check: (...args) => recordRun((out) => releaseCheck(args, repo.dir, out)),
+      runCommand: (...args) => runNode(releaseCheckCommand, args, { cwd: repo.dir }),
+    }),
+  );
 }

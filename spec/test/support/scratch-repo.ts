@@ -58,27 +58,23 @@ export interface SpecDiffRepo extends ScratchRepo {
 
 /** A fresh copy, for each test of the calling file, of the small spec on main checked out on `feature`. */
 export function useScratchRepo(): { readonly repo: SpecDiffRepo } {
-  const scratch = useRepo({
-    prefix: "spec-diff",
-    files: {
-      "spec/openapi.yaml": stringify(smallSpec),
-      ".changeset/config.json": JSON.stringify({ baseBranch: "main" }),
+  return useRepo(
+    {
+      prefix: "spec-diff",
+      files: {
+        "spec/openapi.yaml": stringify(smallSpec),
+        ".changeset/config.json": JSON.stringify({ baseBranch: "main" }),
+      },
+      branch: "feature",
     },
-    branch: "feature",
-  });
-  return {
-    get repo(): SpecDiffRepo {
-      const repo = scratch.repo;
-      return {
-        ...repo,
-        writeSpec: (spec) => repo.writeUntracked("spec/openapi.yaml", stringify(spec)),
-        specDiff: (...args) => recordRun((out) => specDiff(args, repo.dir, repo.dir, out)),
-        runCommand: (...args) =>
-          runNode(specDiffCommand, args, {
-            cwd: join(repo.dir, "spec"),
-            env: { INIT_CWD: repo.dir },
-          }),
-      };
-    },
-  };
+    (repo): Omit<SpecDiffRepo, keyof ScratchRepo> => ({
+      writeSpec: (spec) => repo.writeUntracked("spec/openapi.yaml", stringify(spec)),
+      specDiff: (...args) => recordRun((out) => specDiff(args, repo.dir, repo.dir, out)),
+      runCommand: (...args) =>
+        runNode(specDiffCommand, args, {
+          cwd: join(repo.dir, "spec"),
+          env: { INIT_CWD: repo.dir },
+        }),
+    }),
+  );
 }

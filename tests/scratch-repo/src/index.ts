@@ -68,13 +68,33 @@ export async function createScratchRepo({
   return repo;
 }
 
+/** The files of this workspace that its tools look at: root, spec, client and changesets. */
+export function workspaceFiles(specYaml: string): Record<string, string> {
+  return {
+    "package.json": JSON.stringify({ name: "scratch", private: true }),
+    "pnpm-workspace.yaml": "packages:\n  - spec\n  - packages/*\n",
+    "spec/package.json": JSON.stringify({ name: "@dingtalk-conference/spec", private: true }),
+    "spec/openapi.yaml": specYaml,
+    "packages/client/package.json": JSON.stringify({
+      name: "@dingtalk-conference/client",
+      version: "1.0.0",
+    }),
+    "packages/client/src/index.ts": "export {};\n",
+    ".changeset/config.json": JSON.stringify({ baseBranch: "main" }),
+  };
+}
+
 /**
  * A fresh scratch repository for each test of the calling file, removed after
- * it: a copy of one built per file, which costs no git process.
+ * it: a copy of one built per file, which costs no git process. `extend` adds
+ * what the calling tests need on top (their command, in process and built).
  */
-export function useScratchRepo(shape: ScratchRepoShape): { readonly repo: ScratchRepo } {
+export function useScratchRepo<Extra>(
+  shape: ScratchRepoShape,
+  extend: (repo: ScratchRepo) => Extra,
+): { readonly repo: ScratchRepo & Extra } {
   let template: ScratchRepo | undefined;
-  let current: ScratchRepo | undefined;
+  let current: (ScratchRepo & Extra) | undefined;
   beforeAll(async () => {
     template = await createScratchRepo(shape);
   });
@@ -82,7 +102,8 @@ export function useScratchRepo(shape: ScratchRepoShape): { readonly repo: Scratc
   beforeEach(async () => {
     const dir = await mkdtemp(join(tmpdir(), `${shape.prefix}-`));
     await cp((template as ScratchRepo).dir, dir, { recursive: true });
-    current = scratchRepoAt(dir);
+    const repo = scratchRepoAt(dir);
+    current = { ...repo, ...extend(repo) };
   });
   afterEach(() => current?.remove());
   return {

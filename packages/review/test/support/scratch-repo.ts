@@ -11,6 +11,7 @@ import {
   type Report,
   runNode,
   type ScratchRepo,
+  workspaceFiles,
 } from "@dingtalk-conference/scratch-repo";
 import { specPath } from "@dingtalk-conference/spec/document";
 import { parseDocument } from "yaml";
@@ -26,18 +27,7 @@ export interface ReviewRepo extends ScratchRepo {
 export async function createReviewRepo(): Promise<ReviewRepo> {
   const repo = await createScratchRepo({
     prefix: "review-scratch",
-    files: {
-      "package.json": JSON.stringify({ name: "scratch", private: true }),
-      "pnpm-workspace.yaml": "packages:\n  - spec\n  - packages/*\n",
-      "spec/package.json": JSON.stringify({ name: "@dingtalk-conference/spec", private: true }),
-      "spec/openapi.yaml": await readFile(specPath, "utf8"),
-      "packages/client/package.json": JSON.stringify({
-        name: "@dingtalk-conference/client",
-        version: "1.0.0",
-      }),
-      "packages/client/src/index.ts": "export {};\n",
-      ".changeset/config.json": JSON.stringify({ baseBranch: "main" }),
-    },
+    files: workspaceFiles(await readFile(specPath, "utf8")),
     branch: "scratch",
   });
   const specFile = join(repo.dir, "spec", "openapi.yaml");
