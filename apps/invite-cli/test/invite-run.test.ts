@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import {
+  appendFileSync,
   chmodSync,
   existsSync,
   mkdirSync,
@@ -58,6 +59,13 @@ const oneByOne = (url: string, csvPath: string, batchSize: number, accessToken =
 ];
 const ringCounts = (s: InviteServer, keys: readonly string[]) =>
   keys.map((k) => s.rings.get(k) ?? 0);
+/** The command line a printed step ends with: from the program's name on. */
+const commandOf = (step: string | undefined) => step?.slice(step.indexOf("dingtalk-invite ")) ?? "";
+/** The words a POSIX shell makes of a command line, as a user pasting it would run it. */
+const shellWords = (command: string) =>
+  spawnSync("/bin/sh", ["-c", `printf '%s\\n' ${command}`], { encoding: "utf8" })
+    .stdout.split("\n")
+    .slice(0, -1);
 
 describe("a run against a scripted DingTalk on loopback", () => {
   it("invites everyone once, in batches of --batch-size, and exits 0", async () => {
@@ -226,22 +234,36 @@ describe("a run against a scripted DingTalk on loopback", () => {
     ]);
   });
 
-  it("counts a refused connection as surely failed, so a plain --resume sends the batch", async () => {
-    server = await startInviteServer();
+  it("counts a refused connection as surely failed, so the printed command (with --skip-invalid) sends the batch", async () => {
     const closedPort = await startInviteServer();
     const closedUrl = closedPort.url;
     await closedPort.close();
     const csv = writePeopleCsv(dir, 3);
-    const refused = await runCli([...base(closedUrl), "--csv", csv.path, "--json"], { cwd: dir });
+    appendFileSync(csv.path, "union9,,\n");
+    const refused = await runCli(
+      [...base(closedUrl), "--csv", csv.path, "--skip-invalid", "--json"],
+      {
+        cwd: dir,
+      },
+    );
     expect(refused.code).toBe(1);
-    expect(JSON.parse(refused.stdout)).toMatchObject({ failed: 3, ambiguous: 0 });
+    expect(JSON.parse(refused.stdout)).toMatchObject({
+      failed: 3,
+      ambiguous: 0,
+      skipped: { invalidRows: 1 },
+    });
     expect(JSON.parse(refused.stdout).failures[0].code).toBe("ConnectionError");
-    expect(JSON.parse(refused.stdout).next).toEqual([
-      `send the failed and unsent batches again: dingtalk-invite conf1 --csv ${csv.path} --base-url ${closedUrl} --rate 1000 --resume`,
+    const next = JSON.parse(refused.stdout).next as string[];
+    expect(next).toEqual([
+      `send the failed and unsent batches again: dingtalk-invite conf1 --csv ${csv.path} --base-url ${closedUrl} --rate 1000 --skip-invalid --resume`,
     ]);
 
-    const resumed = await runCli([...base(server.url), "--csv", csv.path, "--resume"], {
+    // Pasted into a shell once the host is back (with the token in the environment), it
+    // continues the run: without --skip-invalid the bad row would stop it with exit 2.
+    server = await startInviteServer({ port: Number(new URL(closedUrl).port) });
+    const resumed = await runCli(shellWords(commandOf(next[0])).slice(1), {
       cwd: dir,
+      env: { DINGTALK_ACCESS_TOKEN: token },
     });
     expect(resumed.code).toBe(0);
     expect(ringCounts(server, csv.keys)).toEqual([1, 1, 1]);
@@ -260,17 +282,17 @@ describe("a run against a scripted DingTalk on loopback", () => {
     const next = failed.stdout.split("\n").filter((line) => line.startsWith("Next: "));
     expect(next).toHaveLength(1);
     expect(failed.stdout + failed.stderr).not.toContain(token);
-    const command = next[0]?.replace(/^.*?, then: /, "") ?? "";
+    const command = commandOf(next[0]);
     expect(command).toBe(
       `dingtalk-invite conf1 --user 'u1:Zhang Wei' --operator op1 --base-url ${server.url} --rate 1000 --resume`,
     );
 
     // Pasted into a shell (with the token in the environment), it continues the run.
-    const words = spawnSync("/bin/sh", ["-c", `printf '%s\\n' ${command}`], { encoding: "utf8" })
-      .stdout.split("\n")
-      .slice(1, -1);
     unknownUserFixed = true;
-    const resumed = await runCli(words, { cwd: dir, env: { DINGTALK_ACCESS_TOKEN: token } });
+    const resumed = await runCli(shellWords(command).slice(1), {
+      cwd: dir,
+      env: { DINGTALK_ACCESS_TOKEN: token },
+    });
     expect(resumed.code).toBe(0);
     expect(server.received.at(-1)?.body).toEqual({
       unionId: "op1",
@@ -483,6 +505,13 @@ describe("bad input or configuration: exit 2, a message that says what and where
     server = await startInviteServer();
     const csv = join(dir, "people.csv");
     writeFileSync(csv, "unionId,phoneNumber,nick\nu1,,User 1\nu2,,\n");
+    const dryRun = await runCli(
+      [...base(server.url), "--csv", csv, "--skip-invalid", "--dry-run"],
+      {
+        cwd: dir,
+      },
+    );
+    expect(dryRun.stdout).toMatch(/^Next: send with: dingtalk-invite conf1 .* --skip-invalid$/m);
     const run = await runCli([...base(server.url), "--csv", csv, "--skip-invalid", "--json"], {
       cwd: dir,
     });

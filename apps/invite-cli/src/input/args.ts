@@ -163,7 +163,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
 
 /**
  * The command line that runs these options again, for the summary to print: the same
- * conference, people, operator, host, journal and pace. Never the token, which the user
+ * conference, people, operator, host, journal, pace and --skip-invalid. Never the token, which the user
  * gives again the way they gave it; nor the flags of this run's mode (--resume,
  * --dry-run, …), which the summary adds as the next step needs them.
  */
@@ -184,6 +184,8 @@ export function rerunArguments(options: CliOptions): string[] {
     ...unlessDefault("--batch-size", options.batchSize, defaultBatchSize),
     ...unlessDefault("--rate", options.rate, defaultRate),
     ...unlessDefault("--concurrency", options.concurrency, defaultConcurrency),
+    // The bad rows are still in the CSV: without it the next run would refuse them.
+    ...(options.skipInvalid ? ["--skip-invalid"] : []),
   ];
 }
 
