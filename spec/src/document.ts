@@ -10,7 +10,9 @@
 //                                    $ref win; a recursive $ref, or a keyword on both sides, throws)
 //   operationsOf(document)           every operation, dereferenced, path-level parameters merged
 //   requestExamplesOf(operation)     its named application/json request examples
+//   exampleOf(parameter)             a parameter's example (its own, else its schema's first)
 //   examplePathParams(operation)     { name: example } of its path parameters
+//   parameterExamples(operation, in) { name: example } of its query or header parameters
 //   expandPath(template, params)     a concrete path, each parameter percent-encoded
 //   securityHeadersOf(operation)     the apiKey header names its security requirements need
 //   responsesOf(operation)           every status × content type × named example it documents,
@@ -244,22 +246,48 @@ export function requestExamplesOf(operation: Operation): RequestExample[] {
   return examples;
 }
 
-/** The example value of each path parameter (the parameter's, else its schema's first). */
+/** A parameter's example value: its own `example`, else its schema's first `examples` entry. */
+export function exampleOf(parameter: Parameter): unknown {
+  return parameter.example ?? (parameter.schema?.examples as unknown[] | undefined)?.[0];
+}
+
+/** The example value of each path parameter, as the text that goes in the URL. */
 export function examplePathParams(operation: Operation): Record<string, string> {
   return Object.fromEntries(
     operation.parameters
       .filter((parameter) => parameter.in === "path")
       .map((parameter) => {
-        const example =
-          parameter.example ?? (parameter.schema?.examples as unknown[] | undefined)?.[0];
+        const example = exampleOf(parameter);
         if (!["string", "number", "boolean"].includes(typeof example)) {
           throw new SpecDocumentError(
-            `${operation.operationId}: path parameter {${parameter.name}} has no example to put in the URL`,
+            `${operation.operationId}: path parameter {${parameter.name}} has no example to put in the URL; give it an \`example\` in spec/openapi.yaml`,
           );
         }
         return [parameter.name, String(example)];
       }),
   );
+}
+
+/**
+ * `{ name: example }` of an operation's query or header parameters, as the
+ * spec writes each value. An optional parameter without an example is left
+ * out; a required one is a request nobody can send from the spec alone.
+ */
+export function parameterExamples(
+  operation: Operation,
+  location: "query" | "header",
+): Record<string, unknown> {
+  const examples = operation.parameters
+    .filter((parameter) => parameter.in === location)
+    .flatMap((parameter) => {
+      const example = exampleOf(parameter);
+      if (example !== undefined) return [[parameter.name, example] as const];
+      if (!parameter.required) return [];
+      throw new SpecDocumentError(
+        `${operation.operationId}: required ${location} parameter "${parameter.name}" has no example to send; give it an \`example\` in spec/openapi.yaml`,
+      );
+    });
+  return Object.fromEntries(examples);
 }
 
 /** One response an operation documents: a status, a content type, one of its named examples. */

@@ -3,9 +3,11 @@
 import { describe, expect, it } from "vitest";
 import {
   dereference,
+  exampleOf,
   examplePathParams,
   loadSpec,
   operationsOf,
+  parameterExamples,
   requestExamplesOf,
   resolvePointer,
   responsesOf,
@@ -144,8 +146,47 @@ describe("examples", () => {
       "postThing: the spec names no application/json request example",
     );
     expect(() => examplePathParams(bare)).toThrow(
-      "postThing: path parameter {id} has no example to put in the URL",
+      new SpecDocumentError(
+        "postThing: path parameter {id} has no example to put in the URL; give it an `example` in spec/openapi.yaml",
+      ),
     );
+  });
+
+  it("takes a parameter's own example, else its schema's first", () => {
+    expect(exampleOf({ name: "a", in: "query", example: 1, schema: { examples: [2] } })).toBe(1);
+    expect(exampleOf({ name: "a", in: "query", schema: { examples: [false, true] } })).toBe(false);
+    expect(exampleOf({ name: "a", in: "query", schema: { type: "string" } })).toBeUndefined();
+  });
+
+  it("gives the query and header parameters' examples, leaving out an optional one without", () => {
+    const [operation] = operationsOf(
+      onePath({
+        parameters: [
+          { name: "unionId", in: "query", required: true, example: "u1" },
+          { name: "ids", in: "query", schema: { examples: [["a", "b"]] } },
+          { name: "page", in: "query", schema: { type: "integer" } },
+          { name: "x-trace", in: "header", example: 7 },
+          { name: "id", in: "path", example: "t1" },
+        ],
+      }),
+    );
+    if (!operation) throw new Error("no operation");
+    expect(parameterExamples(operation, "query")).toEqual({ unionId: "u1", ids: ["a", "b"] });
+    expect(parameterExamples(operation, "header")).toEqual({ "x-trace": 7 });
+  });
+
+  it("names a required query or header parameter without an example, and the file to give it one", () => {
+    for (const location of ["query", "header"] as const) {
+      const [operation] = operationsOf(
+        onePath({ parameters: [{ name: "unionId", in: location, required: true }] }),
+      );
+      if (!operation) throw new Error("no operation");
+      expect(() => parameterExamples(operation, location)).toThrow(
+        new SpecDocumentError(
+          `postThing: required ${location} parameter "unionId" has no example to send; give it an \`example\` in spec/openapi.yaml`,
+        ),
+      );
+    }
   });
 
   it("lists every response, one entry for a bodiless or example-less one", () => {

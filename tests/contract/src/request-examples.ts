@@ -2,7 +2,7 @@ import {
   examplePathParams,
   requestExamplesOf as namedRequestExamples,
   type Operation,
-  type Parameter,
+  parameterExamples,
 } from "@dingtalk-conference/spec/document";
 
 /** A request the spec documents: its parameters' examples and, when it has a body, one named body example. */
@@ -10,7 +10,8 @@ export interface RequestExample {
   readonly name: string;
   readonly pathParams: Readonly<Record<string, string>>;
   readonly query?: Readonly<Record<string, unknown>>;
-  readonly headers?: Readonly<Record<string, string>>;
+  /** Header parameters as the spec writes their examples; openapi-fetch sends each as text. */
+  readonly headers?: Readonly<Record<string, unknown>>;
   /** Absent for an operation without a request body (a GET, a DELETE). */
   readonly body?: unknown;
 }
@@ -35,12 +36,7 @@ export function requestExamplesOf(operation: Operation): RequestExample[] {
   const parameters = {
     pathParams: examplePathParams(operation),
     query: parameterExamples(operation, "query"),
-    headers: Object.fromEntries(
-      Object.entries(parameterExamples(operation, "header")).map(([name, value]) => [
-        name,
-        String(value),
-      ]),
-    ),
+    headers: parameterExamples(operation, "header"),
   };
   if (operation.requestBody === undefined) return [{ name: "no body", ...parameters }];
   return namedRequestExamples(operation).map(({ name, value }) => ({
@@ -49,31 +45,6 @@ export function requestExamplesOf(operation: Operation): RequestExample[] {
     body: value,
   }));
 }
-
-/**
- * `{ name: example }` of an operation's query or header parameters: the
- * parameter's `example`, else its schema's first `examples` entry. An optional
- * parameter without one is left out; a required one stops the suite.
- */
-function parameterExamples(
-  operation: Operation,
-  location: "query" | "header",
-): Record<string, unknown> {
-  const examples = operation.parameters
-    .filter((parameter) => parameter.in === location)
-    .flatMap((parameter) => {
-      const example = exampleOf(parameter);
-      if (example !== undefined) return [[parameter.name, example] as const];
-      if (!parameter.required) return [];
-      throw new UnsendableRequestError(
-        `${operation.operationId}: required ${location} parameter "${parameter.name}" has no example to send; add one in spec/openapi.yaml`,
-      );
-    });
-  return Object.fromEntries(examples);
-}
-
-const exampleOf = (parameter: Parameter): unknown =>
-  parameter.example ?? (parameter.schema?.examples as unknown[] | undefined)?.[0];
 
 /** The JSON request-body schema of an operation. */
 export function requestSchemaOf(operation: Operation) {

@@ -1,7 +1,11 @@
 // The suite derives its cases from the spec; where the spec outgrows what the
 // suite understands, it must stop with a message saying what to teach it.
 import { documentedResponses } from "@dingtalk-conference/mock";
-import { type Operation, operationsOf } from "@dingtalk-conference/spec/document";
+import {
+  type Operation,
+  operationsOf,
+  SpecDocumentError,
+} from "@dingtalk-conference/spec/document";
 import { describe, expect, it } from "vitest";
 import { expectedErrorClass, UnknownErrorClassError } from "../src/expected-errors.js";
 import { requestExamplesOf, UnsendableRequestError } from "../src/request-examples.js";
@@ -75,15 +79,17 @@ describe("the suite refuses what it cannot check", () => {
   it.each([
     [
       { name: "unionId", in: "query", required: true, schema: { type: "string" } },
-      /closeX: required query parameter "unionId" has no example to send; add one in spec\/openapi\.yaml/,
+      SpecDocumentError,
+      /closeX: required query parameter "unionId" has no example to send; give it an `example` in spec\/openapi\.yaml/,
     ],
     [
       { name: "session", in: "cookie", example: "s" },
+      UnsendableRequestError,
       /closeX: cookie parameter "session" cannot be sent.*tests\/contract\/src\/request-examples\.ts/,
     ],
-  ])("a parameter the suite cannot send: %j", (parameter, message) => {
+  ])("a parameter the suite cannot send: %j", (parameter, errorClass, message) => {
     const operation = operationWith(parameter);
-    expect(() => requestExamplesOf(operation)).toThrow(UnsendableRequestError);
+    expect(() => requestExamplesOf(operation)).toThrow(errorClass);
     expect(() => requestExamplesOf(operation)).toThrow(message);
   });
 
