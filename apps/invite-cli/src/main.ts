@@ -77,6 +77,7 @@ async function run(options: CliOptions, io: CliIo): Promise<ExitCode> {
       dryRun: options.dryRun,
       journal: journalPath,
       command: rerunArguments(options),
+      tokenFromFlag: options.token !== undefined,
     });
 
   if (options.dryRun) {

@@ -26,6 +26,8 @@ import { writePeopleCsv } from "./fixtures/people-csv.js";
 import { deadPid } from "./fixtures/spawn-cli.js";
 
 const token = "token-do-not-print";
+/** Beside each printed command of a run given --token, which the command leaves out. */
+const giveTokenAgain = "(give the token again: DINGTALK_ACCESS_TOKEN or --token)";
 let dir: string;
 let server: InviteServer | undefined;
 
@@ -255,7 +257,7 @@ describe("a run against a scripted DingTalk on loopback", () => {
     expect(JSON.parse(refused.stdout).failures[0].code).toBe("ConnectionError");
     const next = JSON.parse(refused.stdout).next as string[];
     expect(next).toEqual([
-      `send the failed and unsent batches again: dingtalk-invite conf1 --csv ${csv.path} --base-url ${closedUrl} --rate 1000 --skip-invalid --resume`,
+      `send the failed and unsent batches again ${giveTokenAgain}: dingtalk-invite conf1 --csv ${csv.path} --base-url ${closedUrl} --rate 1000 --skip-invalid --resume`,
     ]);
 
     // Pasted into a shell once the host is back (with the token in the environment), it
@@ -281,6 +283,7 @@ describe("a run against a scripted DingTalk on loopback", () => {
     expect(failed.stdout).toContain("✗ unknownUserError (1 person, batch 1): ");
     const next = failed.stdout.split("\n").filter((line) => line.startsWith("Next: "));
     expect(next).toHaveLength(1);
+    expect(next[0]).toContain(`then ${giveTokenAgain}: dingtalk-invite`);
     expect(failed.stdout + failed.stderr).not.toContain(token);
     const command = commandOf(next[0]);
     expect(command).toBe(
@@ -511,7 +514,9 @@ describe("bad input or configuration: exit 2, a message that says what and where
         cwd: dir,
       },
     );
-    expect(dryRun.stdout).toMatch(/^Next: send with: dingtalk-invite conf1 .* --skip-invalid$/m);
+    expect(dryRun.stdout).toMatch(
+      /^Next: send with \(give the token again.*\): dingtalk-invite conf1 .* --skip-invalid$/m,
+    );
     const run = await runCli([...base(server.url), "--csv", csv, "--skip-invalid", "--json"], {
       cwd: dir,
     });
@@ -601,6 +606,13 @@ describe("bad input or configuration: exit 2, a message that says what and where
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("Plan (dry run, nothing sent)");
     expect(run.stdout).toMatch(/to invite\s+41\s+in 3 batches/);
+    expect(run.stdout).toContain(`Next: send with ${giveTokenAgain}: dingtalk-invite conf1 --csv`);
+    // A token from the environment is still there when the command is pasted.
+    const fromEnv = await runCli(
+      ["conf1", "--base-url", server.url, "--csv", csv.path, "--dry-run"],
+      { cwd: dir, env: { DINGTALK_ACCESS_TOKEN: token } },
+    );
+    expect(fromEnv.stdout).toContain("Next: send with: dingtalk-invite conf1 --csv");
     expect(run.stdout).toContain(
       `journal: ${csv.path}.conf1.journal (written as the run sends; it holds personal data: the invitees' unionIds and phone numbers)`,
     );

@@ -3,6 +3,7 @@ import type { Plan } from "../plan/plan.js";
 import { plural } from "../plural.js";
 import { failureReason } from "../send/batch-failure.js";
 import type { FailedBatch, RunTally } from "./run-tally.js";
+import { commandStep } from "./shell-command.js";
 
 /** Failed batches that share a DingTalk code (or error class), with their request IDs. */
 export interface FailureGroup {
@@ -56,6 +57,8 @@ export function summarize(input: {
   journal?: string;
   /** The command line of this run, without --resume, --retry-ambiguous, --dry-run and the token. */
   command: readonly string[];
+  /** Whether the token came from --token, which the printed command leaves out. */
+  tokenFromFlag: boolean;
 }): RunSummary {
   const { plan, tally } = input;
   const failedBatches = tally.failedBatches();
@@ -102,7 +105,9 @@ export function summarize(input: {
   const previewed = input.resume
     ? ["--resume", ...(input.retryAmbiguous ? ["--retry-ambiguous"] : [])]
     : [];
-  return { ...summary, next: nextSteps(summary, input.command, previewed) };
+  const step = (what: string, ...flags: string[]) =>
+    commandStep(what, [...input.command, ...flags], input.tokenFromFlag);
+  return { ...summary, next: nextSteps(summary, step, previewed) };
 }
 
 function groupFailures(failed: readonly FailedBatch[]): FailureGroup[] {
@@ -125,34 +130,36 @@ function groupFailures(failed: readonly FailedBatch[]): FailureGroup[] {
   return [...groups].map(([code, group]) => ({ code, ...group }));
 }
 
+/** `step(what, ...flags)`: `what`, then the command of this run with `flags` to copy. */
+type Step = (what: string, ...flags: string[]) => string;
+
 function nextSteps(
   s: Omit<RunSummary, "next">,
-  command: readonly string[],
+  step: Step,
   previewed: readonly string[],
 ): string[] {
-  const run = (...flags: string[]) => shellCommand([...command, ...flags]);
-  if (s.dryRun) return [`send with: ${run(...previewed)}`];
+  if (s.dryRun) return [step("send with", ...previewed)];
   const steps: string[] = [];
   if (s.failures.some((f) => f.code === "unknownUserError")) {
     steps.push(
-      `unknownUserError: check the unionIds of the failed batches and fix the input, then: ${run("--resume")}`,
+      step(
+        "unknownUserError: check the unionIds of the failed batches and fix the input, then",
+        "--resume",
+      ),
     );
   } else if (s.failed > 0 || s.notSent > 0) {
-    steps.push(`send the failed and unsent batches again: ${run("--resume")}`);
+    steps.push(step("send the failed and unsent batches again", "--resume"));
   }
   if (s.ambiguous > 0) {
     steps.push(
-      `ambiguous batches may have been rung: check with the invitees, then send them again (they may be rung twice): ${run("--resume", "--retry-ambiguous")}`,
+      step(
+        "ambiguous batches may have been rung: check with the invitees, then send them again (they may be rung twice)",
+        "--resume",
+        "--retry-ambiguous",
+      ),
     );
   }
   return steps;
-}
-
-/** The words as one line to paste into a POSIX shell: quoted where the shell would split or expand them. */
-function shellCommand(words: readonly string[]): string {
-  return words
-    .map((word) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`))
-    .join(" ");
 }
 
 /** 0 everyone invited, 1 some invitees failed, are ambiguous or were not sent. */
