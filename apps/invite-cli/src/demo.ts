@@ -13,6 +13,7 @@ import {
 } from "@dingtalk-conference/spec/document";
 import { inviteArgumentsFor } from "./invite-arguments.js";
 import { main } from "./main.js";
+import { shellCommand } from "./summary/shell-command.js";
 
 /**
  * `pnpm demo`: starts the Prism mock of the spec, invites the spec's own request example
@@ -41,9 +42,10 @@ try {
     "--journal",
     join(workDir, "demo.journal"),
   ];
-  const shown = args.map((a) => (/[\s"]/.test(a) ? JSON.stringify(a) : a)).join(" ");
   process.stdout.write(`Prism mock of spec/openapi.yaml at ${mock.url}\n`);
-  process.stdout.write(`$ DINGTALK_ACCESS_TOKEN=… dingtalk-invite ${shown}\n\n`);
+  process.stdout.write(
+    `$ DINGTALK_ACCESS_TOKEN=… ${shellCommand(["dingtalk-invite", ...args])}\n\n`,
+  );
   process.exitCode = await main(args, {
     stdout: process.stdout,
     stderr: process.stderr,

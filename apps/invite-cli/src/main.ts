@@ -16,6 +16,7 @@ import { RateLimiter } from "./send/rate-limiter.js";
 import { sendBatches } from "./send/send-batches.js";
 import { createProgress } from "./summary/progress.js";
 import { RunTally } from "./summary/run-tally.js";
+import { commandStep, shellCommand } from "./summary/shell-command.js";
 import {
   exitCodeOf,
   formatHuman,
@@ -37,12 +38,14 @@ export type ExitCode = 0 | 1 | 2;
 
 /** Runs `dingtalk-invite` with the given arguments; resolves to the process exit code. */
 export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+  let options: CliOptions | undefined;
   try {
     const args = parseCliArgs(argv);
     if (args.help) {
       io.stdout.write(helpText);
       return 0;
     }
+    options = args;
     return await run(args, io);
   } catch (error) {
     if (error instanceof InputError) {
@@ -55,9 +58,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
     // Not the input's fault (a disk that fills up mid-run, a bug): one line, no stack
     // trace. Whatever was sent is in the journal, which --resume continues from.
     const reason = error instanceof Error ? error.message : String(error);
-    io.stderr.write(
-      `dingtalk-invite: stopped by an unexpected error: ${reason}\nThe journal holds what was sent; re-run with --resume to continue.\n`,
-    );
+    io.stderr.write(`dingtalk-invite: stopped by an unexpected error: ${reason}\n`);
+    if (options && !options.dryRun) {
+      io.stderr.write(
+        `The journal holds what was sent; ${commandStep("continue it with", resumeArguments(options), options.token !== undefined)}\n`,
+      );
+    }
     return 1;
   }
 }
@@ -108,7 +114,7 @@ async function run(options: CliOptions, io: CliIo): Promise<ExitCode> {
     if (!sent.tokenRefused) return exitCode;
     io.stderr.write(
       `dingtalk-invite: the access token was refused (${formatFailure(sent.tokenRefused)}); no further batch was started${summary.invited === 0 ? " and nobody was invited" : ""}.\n` +
-        "  Fix the token (--token, DINGTALK_ACCESS_TOKEN, or DINGTALK_APP_KEY and DINGTALK_APP_SECRET), then re-run with --resume.\n",
+        `  Fix the token (--token, DINGTALK_ACCESS_TOKEN, or DINGTALK_APP_KEY and DINGTALK_APP_SECRET), then continue with: ${shellCommand(resumeArguments(options))}\n`,
     );
     // A wrong token is a configuration error (exit 2), as long as it stopped the run
     // before anyone was invited; after that (a token expiring mid-run) it is exit 1.
@@ -116,6 +122,11 @@ async function run(options: CliOptions, io: CliIo): Promise<ExitCode> {
   } finally {
     lock.release();
   }
+}
+
+/** The command line that continues this run from its journal. */
+function resumeArguments(options: CliOptions): string[] {
+  return [...rerunArguments(options), "--resume"];
 }
 
 /** Lists the bad rows --skip-invalid leaves out. */

@@ -11,8 +11,10 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { PassThrough } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../src/in-process.js";
+import { main } from "../src/main.js";
 import type { RunSummary } from "../src/summary/summary.js";
 import {
   appCredentials,
@@ -426,6 +428,9 @@ describe("a run against a scripted DingTalk on loopback", () => {
       expect(refused.code).toBe(2);
       expect(refused.stderr).toContain(`the access token was refused (${code}`);
       expect(refused.stderr).toContain("nobody was invited");
+      expect(refused.stderr).toContain(
+        `then continue with: dingtalk-invite conf1 --csv ${csv.path} --base-url ${server?.url} --batch-size 3 --rate 1000 --concurrency 1 --resume\n`,
+      );
       expect(server.received).toHaveLength(1);
       expect(JSON.parse(refused.stdout)).toMatchObject({ invited: 0, failed: 3, notSent: 9 });
 
@@ -474,6 +479,36 @@ describe("a run against a scripted DingTalk on loopback", () => {
       expect(output).not.toContain(appCredentials.appSecret);
       expect(output).not.toContain(issuedToken);
     }
+  });
+
+  it("stopped by an unexpected error, prints it in one line and the whole command that continues the run", async () => {
+    server = await startInviteServer();
+    const stderr = new PassThrough();
+    let printed = "";
+    stderr.on("data", (chunk: Buffer) => {
+      printed += chunk.toString();
+    });
+    const args = [...base(server.url), "--user", "u1:It's me", "--journal", join(dir, "x.journal")];
+    // A summary that cannot be written stands for any failure outside the input's fault.
+    const brokenStdout = {
+      write: () => {
+        throw new Error("write EIO");
+      },
+    } as unknown as NodeJS.WritableStream;
+    const code = await main(args, { stdout: brokenStdout, stderr, env: {}, cwd: dir });
+    expect(code).toBe(1);
+    expect(printed).toBe(
+      "dingtalk-invite: stopped by an unexpected error: write EIO\n" +
+        `The journal holds what was sent; continue it with ${giveTokenAgain}: dingtalk-invite conf1 --user 'u1:It'\\''s me' --base-url ${server.url} --journal ${join(dir, "x.journal")} --rate 1000 --resume\n`,
+    );
+    expect(printed).not.toContain(token);
+    const resumed = await runCli(shellWords(commandOf(printed)).slice(1), {
+      cwd: dir,
+      env: { DINGTALK_ACCESS_TOKEN: token },
+    });
+    expect(resumed.code).toBe(0);
+    expect(resumed.stdout).toContain("1 already invited");
+    expect(ringCounts(server, ["user:u1"])).toEqual([1]);
   });
 
   it("stops with exit 2 before sending when the app's credentials are wrong", async () => {
