@@ -2,7 +2,7 @@ import { toConnectionError } from "./connection-errors.js";
 import { TimeoutError } from "./errors.js";
 import { redact } from "./redact.js";
 import { parseBody, toApiError } from "./response-errors.js";
-import { DEFAULT_TIMEOUT_MS } from "./timeouts.js";
+import { abortable, DEFAULT_TIMEOUT_MS } from "./timeouts.js";
 import { type ClientFetch, createApiClient } from "./transport.js";
 import type { GetAccessTokenResponse } from "./types.js";
 
@@ -40,11 +40,15 @@ export function createAppTokenProvider(options: AppTokenProviderOptions): TokenP
     const startedAt = Date.now();
     // Its own timeout: a hanging refresh would hold up every caller sharing it.
     const signal = AbortSignal.timeout(timeoutMs);
-    const { data, error, response } = await api
-      .POST("/v1.0/oauth2/accessToken", { body: { appKey, appSecret }, parseAs: "text", signal })
-      .catch((failure: unknown) => {
-        throw signal.aborted ? new TimeoutError(timeoutMs) : toConnectionError(failure);
-      });
+    const call = api.POST("/v1.0/oauth2/accessToken", {
+      body: { appKey, appSecret },
+      parseAs: "text",
+      signal,
+    });
+    // Also raced: a custom fetch that drops the signal must not outlive the timeout.
+    const { data, error, response } = await abortable(call, signal).catch((failure: unknown) => {
+      throw signal.aborted ? new TimeoutError(timeoutMs) : toConnectionError(failure);
+    });
     const body = redact(parseBody(error ?? data), appSecret) as Partial<GetAccessTokenResponse>;
     const { accessToken, expireIn } = body ?? {};
     if (!response.ok || typeof accessToken !== "string" || typeof expireIn !== "number") {

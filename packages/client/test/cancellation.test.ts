@@ -1,7 +1,7 @@
 import { getEventListeners } from "node:events";
 import { describe, expect, it } from "vitest";
 import { TimeoutError } from "../src/index.js";
-import { rejectionOf, testClient } from "./fixtures/client.js";
+import { recordingFetch, rejectionOf, signalDroppingFetch, testClient } from "./fixtures/client.js";
 import { useTestServer } from "./fixtures/server.js";
 import { documentedExamples } from "./fixtures/spec.js";
 
@@ -84,16 +84,6 @@ describe("timeouts and cancellation", () => {
 describe("the request's signal", () => {
   const server = useTestServer();
 
-  /** A custom fetch that keeps each Request it is given and sends it on. */
-  function recordingFetch() {
-    const requests: Request[] = [];
-    const fetchImpl = (request: Request) => {
-      requests.push(request);
-      return fetch(request);
-    };
-    return { fetchImpl, requests };
-  }
-
   it("ends a call at timeoutMs through a fetch that reads only the Request", async () => {
     server().reply({ hang: true });
     const { fetchImpl, requests } = recordingFetch();
@@ -105,16 +95,10 @@ describe("the request's signal", () => {
 
   it("ends a call at timeoutMs even through a fetch that drops the signal", async () => {
     server().reply({ hang: true });
-    const droppingFetch = async (request: Request) =>
-      fetch(request.url, {
-        method: request.method,
-        headers: request.headers,
-        body: await request.text(),
-      });
-    const call = testClient(server().url, { fetch: droppingFetch, timeoutMs: 30 }).inviteUsers(
-      "c",
-      {},
-    );
+    const call = testClient(server().url, {
+      fetch: signalDroppingFetch,
+      timeoutMs: 30,
+    }).inviteUsers("c", {});
     expect(await rejectionOf(call)).toBeInstanceOf(TimeoutError);
   });
 

@@ -2,11 +2,12 @@ import { inspect } from "node:util";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   AuthenticationError,
+  ConnectionError,
   createAppTokenProvider,
   DingTalkApiError,
   TimeoutError,
 } from "../src/index.js";
-import { rejectionOf, testClient } from "./fixtures/client.js";
+import { recordingFetch, rejectionOf, signalDroppingFetch, testClient } from "./fixtures/client.js";
 import { type Reply, useTestServer } from "./fixtures/server.js";
 import { documentedExamples, requestExample } from "./fixtures/spec.js";
 
@@ -115,6 +116,29 @@ describe("createAppTokenProvider", () => {
     const rejection = rejectionOf(tokens());
     await server().nextRequest();
     expect(await rejection).toBeInstanceOf(TimeoutError);
+  });
+
+  it("gives up at its timeout through a fetch that drops the signal, and the next call asks again", async () => {
+    server().reply({ path: TOKEN_PATH, hang: true }, { path: TOKEN_PATH, hang: true });
+    const { fetchImpl, requests } = recordingFetch(signalDroppingFetch);
+    const tokens = createAppTokenProvider({
+      ...credentials,
+      baseUrl: server().url,
+      fetch: fetchImpl,
+      timeoutMs: 50,
+    });
+    expect(await rejectionOf(tokens())).toBeInstanceOf(TimeoutError);
+    // The refresh that timed out is not shared with a later call: it starts its own.
+    expect(await rejectionOf(tokens())).toBeInstanceOf(TimeoutError);
+    expect(requests).toHaveLength(2);
+  });
+
+  it("asks again on the next call after a refresh that failed", async () => {
+    server().reply({ path: TOKEN_PATH, destroy: true }, tokenReply("T1"));
+    const tokens = provider();
+    expect(await rejectionOf(tokens())).toBeInstanceOf(ConnectionError);
+    expect(await tokens()).toBe("T1");
+    expect(tokenRequests()).toHaveLength(2);
   });
 
   describe("with the client", () => {
