@@ -5,6 +5,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readFileSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -328,6 +329,25 @@ describe("a run against a scripted DingTalk on loopback", () => {
     // The umask was in effect: a file created without a mode is readable by all.
     expect(statSync(join(dir, "control")).mode & 0o777).toBe(0o644);
     expect(lockMode).toBe(0o600);
+    expect(statSync(journal).mode & 0o777).toBe(0o600);
+  });
+
+  it("makes an empty journal file it is given private before writing to it, under a umask of 022", async () => {
+    server = await startInviteServer();
+    const journal = join(dir, "empty.journal");
+    const umask = process.umask(0o022);
+    try {
+      // As `: > empty.journal` in a shell makes it.
+      writeFileSync(journal, "");
+      expect(statSync(journal).mode & 0o777).toBe(0o644);
+      const run = await runCli([...base(server.url), "--user", "u1:User 1", "--journal", journal], {
+        cwd: dir,
+      });
+      expect(run.code).toBe(0);
+    } finally {
+      process.umask(umask);
+    }
+    expect(readFileSync(journal, "utf8")).toContain('"user:u1"');
     expect(statSync(journal).mode & 0o777).toBe(0o600);
   });
 

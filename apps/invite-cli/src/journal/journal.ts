@@ -2,6 +2,7 @@ import {
   closeSync,
   createReadStream,
   existsSync,
+  fchmodSync,
   fstatSync,
   fsyncSync,
   ftruncateSync,
@@ -212,6 +213,11 @@ export class JournalWriter {
       // A torn last line from a killed run would glue onto the next record: drop it, as
       // replayJournal does (see there why that is safe).
       const size = fstatSync(fd).size;
+      // An empty file counts as no journal, but `open` keeps the mode of a file that
+      // exists (say made by `: > x.journal` under a umask of 022): make it private
+      // before it holds anyone. A journal with records keeps its mode (see
+      // readableJournalWarning).
+      if (size === 0) fchmodSync(fd, privateFileMode);
       const linesEnd = completeLinesEnd(fd, size);
       if (linesEnd < size) {
         ftruncateSync(fd, linesEnd);
@@ -219,7 +225,7 @@ export class JournalWriter {
       }
     } catch (error) {
       closeSync(fd);
-      throw unreadable(path, "cannot repair the journal's torn last line", error);
+      throw unreadable(path, "cannot make the journal private or repair its torn last line", error);
     }
     return new JournalWriter(fd);
   }
