@@ -1,7 +1,13 @@
 import { getEventListeners } from "node:events";
 import { describe, expect, it } from "vitest";
 import { TimeoutError } from "../src/index.js";
-import { recordingFetch, rejectionOf, signalDroppingFetch, testClient } from "./fixtures/client.js";
+import {
+  recordingFetch,
+  rejectionOf,
+  signalDroppingFetch,
+  TOKEN,
+  testClient,
+} from "./fixtures/client.js";
 import { useTestServer } from "./fixtures/server.js";
 import { documentedExamples } from "./fixtures/spec.js";
 
@@ -100,6 +106,32 @@ describe("the request's signal", () => {
       timeoutMs: 30,
     }).inviteUsers("c", {});
     expect(await rejectionOf(call)).toBeInstanceOf(TimeoutError);
+  });
+
+  it("bounds a late token and the request by one timeoutMs per attempt", async () => {
+    server().reply({ hang: true });
+    const { fetchImpl, requests } = recordingFetch();
+    const timeoutMs = 60;
+    // Answers well within the limit: a timer of 20 ms always fires before one of 60 ms set after it.
+    const lateToken = () => new Promise<string>((resolve) => setTimeout(resolve, 20, TOKEN));
+    const client = testClient(server().url, {
+      accessToken: lateToken,
+      fetch: fetchImpl,
+      timeoutMs,
+    });
+    const call = client.inviteUsers("c", {});
+    // A timer as long as the attempt's, set after it, fires after it: by then the limit the
+    // attempt began with has passed, and must have aborted the request the late token let out.
+    const requestAbortedAtLimit = new Promise((resolve) =>
+      setTimeout(() => resolve(requests[0]?.signal.aborted), timeoutMs),
+    );
+
+    const error = await rejectionOf(call);
+    expect(error).toBeInstanceOf(TimeoutError);
+    // The token came in time, so the request left: it may have rung someone.
+    expect(error).toMatchObject({ mayHaveActed: true });
+    expect(requests).toHaveLength(1);
+    expect(await requestAbortedAtLimit).toBe(true);
   });
 
   it("gives the request a signal that the caller's abort aborts", async () => {
