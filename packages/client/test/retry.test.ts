@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished, vi } from "vitest";
 import type { RetryEvent } from "../src/hooks.js";
 import { ConnectionError, SystemError, ThrottledError, TimeoutError } from "../src/index.js";
 import { backoffMs, DEFAULT_RETRY_TIMING } from "../src/retry.js";
@@ -95,11 +95,31 @@ describe("retries", () => {
   });
 
   it("retries 500s and timeouts when the caller opts in with retry.unsafe", async () => {
+    // The test passes each attempt's time limit by hand: a real limit short enough for the hung
+    // attempt would bound the attempt that must succeed as tightly, and a loaded machine would fail it.
+    const limits: AbortController[] = [];
+    const timeout = vi.spyOn(AbortSignal, "timeout").mockImplementation(() => {
+      const limit = new AbortController();
+      limits.push(limit);
+      return limit.signal;
+    });
+    onTestFinished(() => timeout.mockRestore());
     server().reply(systemError, { hang: true });
-    const client = testClient(server().url, { retry: { unsafe: true }, timeoutMs: 500 });
-    const result = await client.inviteUsers("c", {});
-    expect(result.success).toBe(true);
+    const retries: RetryEvent[] = [];
+    const client = testClient(server().url, {
+      retry: { unsafe: true },
+      hooks: { onRetry: (event) => retries.push(event) },
+    });
+
+    const call = client.inviteUsers("c", {});
+    while (server().requests.length < 2) await server().nextRequest();
+    // Only now, with the hung request at the server, does its attempt's limit pass.
+    const timedOut = new DOMException("The operation was aborted due to timeout", "TimeoutError");
+    limits.at(-1)?.abort(timedOut);
+
+    expect((await call).success).toBe(true);
     expect(server().requests).toHaveLength(3);
+    expect(retries.map((event) => event.error.constructor)).toEqual([SystemError, TimeoutError]);
   });
 
   it("never retries an unexpected 2xx, even with retry.unsafe: it most likely rang people", async () => {
