@@ -188,6 +188,9 @@ describe("a run against a scripted DingTalk on loopback", () => {
     expect(first.code).toBe(1);
     expect(first.stdout).toMatch(/ambiguous\s+3\n/);
     expect(first.stdout).toContain("? batch 3 (systemError");
+    expect(first.stdout).toContain(
+      "Next: 1 ambiguous batch may have been rung: check with its invitees, then send it again (they may be rung twice)",
+    );
     expect(first.stdout).toContain("--retry-ambiguous");
 
     const plain = await runCli([...args, "--resume", "--json"], { cwd: dir });
@@ -286,7 +289,9 @@ describe("a run against a scripted DingTalk on loopback", () => {
     expect(failed.stdout).toContain("✗ unknownUserError (1 person, batch 1): ");
     const next = failed.stdout.split("\n").filter((line) => line.startsWith("Next: "));
     expect(next).toHaveLength(1);
-    expect(next[0]).toContain(`then ${giveTokenAgain}: dingtalk-invite`);
+    expect(next[0]).toContain(
+      `unknownUserError in 1 batch: check its unionIds and fix the input, then ${giveTokenAgain}: dingtalk-invite`,
+    );
     expect(failed.stdout + failed.stderr).not.toContain(token);
     const command = commandOf(next[0]);
     expect(command).toBe(
@@ -554,7 +559,15 @@ describe("bad input or configuration: exit 2, a message that says what and where
     expect(run.stderr).toContain(`${csv}:3: user u2 has no nick`);
     expect(run.stderr).toContain(`${csv}:4: neither unionId nor phoneNumber`);
     expect(run.stderr).toContain(`${csv}:5: duplicate of line 2`);
-    expect(run.stderr).toContain("--skip-invalid");
+    expect(run.stderr).toContain(
+      `${csv}: 3 bad rows; fix them, or pass --skip-invalid to send the rest`,
+    );
+    writeFileSync(csv, "unionId,phoneNumber,nick\nu1,,User 1\nu2,,\n");
+    const oneBad = await runCli([...base(server.url), "--csv", csv], { cwd: dir });
+    expect(oneBad.code).toBe(2);
+    expect(oneBad.stderr).toContain(
+      `${csv}: 1 bad row; fix it, or pass --skip-invalid to send the rest`,
+    );
     expect(server.received).toHaveLength(0);
     expect(existsSync(`${csv}.conf1.journal`)).toBe(false);
   });

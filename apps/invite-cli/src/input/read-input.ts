@@ -30,12 +30,13 @@ export async function readInput(options: CliOptions, cwd: string): Promise<Input
     options.csv,
     people,
   );
-  if (csv.issues.length > 0 && !options.skipInvalid) {
+  const bad = csv.issues.length;
+  if (bad > 0 && !options.skipInvalid) {
     throw new InputError([
       ...csv.issues,
       {
         where: options.csv,
-        message: `${plural(csv.issues.length, "bad row")}; fix them, or pass --skip-invalid to send the rest`,
+        message: `${plural(bad, "bad row")}; fix ${bad === 1 ? "it" : "them"}, or pass --skip-invalid to send the rest`,
       },
     ]);
   }

@@ -140,10 +140,12 @@ function nextSteps(
 ): string[] {
   if (s.dryRun) return [step("send with", ...previewed)];
   const steps: string[] = [];
-  if (s.failures.some((f) => f.code === "unknownUserError")) {
+  const unknownUsers = s.failures.find((f) => f.code === "unknownUserError");
+  if (unknownUsers) {
+    const count = unknownUsers.batches.length;
     steps.push(
       step(
-        "unknownUserError: check the unionIds of the failed batches and fix the input, then",
+        `unknownUserError in ${plural(count, "batch", "batches")}: check ${pronouns(count).its} unionIds and fix the input, then`,
         "--resume",
       ),
     );
@@ -151,15 +153,22 @@ function nextSteps(
     steps.push(step("send the failed and unsent batches again", "--resume"));
   }
   if (s.ambiguous > 0) {
+    const count = s.ambiguousBatches.length;
+    const { its, it } = pronouns(count);
     steps.push(
       step(
-        "ambiguous batches may have been rung: check with the invitees, then send them again (they may be rung twice)",
+        `${plural(count, "ambiguous batch", "ambiguous batches")} may have been rung: check with ${its} invitees, then send ${it} again (they may be rung twice)`,
         "--resume",
         "--retry-ambiguous",
       ),
     );
   }
   return steps;
+}
+
+/** The words that refer back to `count` batches: its and it, or their and them. */
+function pronouns(count: number): { its: string; it: string } {
+  return count === 1 ? { its: "its", it: "it" } : { its: "their", it: "them" };
 }
 
 /** 0 everyone invited, 1 some invitees failed, are ambiguous or were not sent. */
