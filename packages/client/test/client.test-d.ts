@@ -1,3 +1,4 @@
+import type { Client } from "openapi-fetch";
 import { describe, expectTypeOf, it } from "vitest";
 import {
   type ClientFetch,
@@ -7,6 +8,7 @@ import {
   createConferenceClient,
   DingTalkApiError,
   type InviteUsersResult,
+  type paths,
   ThrottledError,
   type TokenProvider,
   ValidationError,
@@ -91,6 +93,7 @@ describe("options types", () => {
   });
 
   it("type raw as the openapi-fetch client of the spec's paths", () => {
+    expectTypeOf(client.raw).toEqualTypeOf<Client<paths>>();
     const call = client.raw.POST("/v1.0/conference/videoConferences/{conferenceId}/users/invite", {
       params: { path: { conferenceId: "c" } },
       body: { inviteeList: [{ nick: "Test user" }] },
