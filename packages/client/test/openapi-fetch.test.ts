@@ -4,7 +4,7 @@
 // cloned and its body streamed.
 import type { Middleware } from "openapi-fetch";
 import { Agent, fetch as undiciFetch } from "undici";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import type { ConferenceClient } from "../src/index.js";
 import { TOKEN, testClient } from "./fixtures/client.js";
 import { useTestServer } from "./fixtures/server.js";
@@ -141,6 +141,7 @@ describe("a custom fetch", () => {
 
   it("takes undici's own fetch with its own Agent, as the README shows", async () => {
     const dispatcher = new Agent({ connections: 16, keepAliveTimeout: 30_000 });
+    onTestFinished(() => dispatcher.close());
     const client = testClient(server().url, {
       // undici's fetch takes only its own Request class: hand it the parts.
       fetch: async (request) =>
@@ -161,6 +162,5 @@ describe("a custom fetch", () => {
     const [sent] = server().requests;
     expect(sent?.headers["x-acs-dingtalk-access-token"]).toBe(TOKEN);
     expect(JSON.parse(sent?.body ?? "")).toEqual({ inviteeList: [{ nick: "Test user" }] });
-    await dispatcher.close();
   });
 });
