@@ -16,7 +16,8 @@ export default defineConfig([
   // The CommonJS build carries openapi-fetch's code inside (its types stay an import): rolldown
   // requires an external default import of a "type": "module" package with Node-mode interop
   // (__toESM(mod, 1)), which makes openapi-fetch's `default` its whole exports object, so
-  // `require()` of the client failed (rolldown/rolldown#10800).
+  // `require()` of the client failed (rolldown/rolldown#10800, still so in tsdown 0.21.10).
+  // Under require(), client.raw is this copy and the installed openapi-fetch goes unused (README).
   {
     ...shared,
     format: "cjs",
