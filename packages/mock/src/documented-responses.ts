@@ -33,7 +33,7 @@ export function documentedResponses(spec: unknown): DocumentedResponse[] {
       if (!/^\d{3}$/.test(statusKey)) {
         // Prism's Prefer header selects exact codes only.
         throw new UnaskableResponseError(
-          `${operation.operationId}: response "${statusKey}" is not an exact status code, so Prism cannot be asked for it`,
+          `${operation.operationId}: response "${statusKey}" is not an exact status code, so Prism cannot be asked for it; document each status it stands for in spec/openapi.yaml`,
         );
       }
       return { operation, status, ...documented };

@@ -36,7 +36,7 @@ describe("documentedResponses", () => {
     for (const status of ["4XX", "default"]) {
       expect(() => documentedResponses(specWith({ [status]: { description: "any" } }))).toThrow(
         new UnaskableResponseError(
-          `getX: response "${status}" is not an exact status code, so Prism cannot be asked for it`,
+          `getX: response "${status}" is not an exact status code, so Prism cannot be asked for it; document each status it stands for in spec/openapi.yaml`,
         ),
       );
     }

@@ -38,7 +38,7 @@ export function expectedErrorClass(
   const contradicting = others.find((other) => other.errorClass !== first.errorClass);
   if (contradicting) {
     throw new UnknownErrorClassError(
-      `${contradicting.where}: x-client-error ${contradicting.errorClass.name} contradicts ${first.errorClass.name} of ${first.where}, for the same code "${code}"`,
+      `${contradicting.where}: x-client-error ${contradicting.errorClass.name} contradicts ${first.errorClass.name} of ${first.where}, for the same code "${code}"; make both name one class in spec/openapi.yaml`,
     );
   }
   return first.errorClass;
@@ -81,7 +81,7 @@ function exportedErrorClass(name: string | undefined, where: string): ApiErrorCl
     !(exported === DingTalkApiError || exported.prototype instanceof DingTalkApiError)
   ) {
     throw new UnknownErrorClassError(
-      `${where}: x-client-error "${name}" names no DingTalkApiError class @dingtalk-conference/client exports`,
+      `${where}: x-client-error "${name}" names no DingTalkApiError class @dingtalk-conference/client exports; name one in spec/openapi.yaml, or add the class to packages/client/src/errors.ts`,
     );
   }
   return exported as ApiErrorClass;
