@@ -2,21 +2,22 @@
 // every published package it reaches comes with a changeset, added by this
 // change, that bumps it.
 //
-// What changed and which changesets this change adds are decided by the
-// pieces `changeset status --since=<ref>` is built on (@changesets/git,
-// @changesets/read, @manypkg/get-packages), so the two always agree. The
-// command itself is not enough: it fails only when a change adds no changeset
-// at all, whatever it bumps, and counts an edit to a test or a README as a
-// change to ship.
-import { parseArgs } from "node:util";
+// What changed is decided by the piece `changeset status --since=<ref>` is
+// built on (@changesets/git), and what the added changesets bump by the release
+// plan the command makes (@dingtalk-conference/release-plan), so the two always
+// agree. The command's own verdict is not enough: it fails only when a change
+// adds no changeset at all, whatever it bumps, and counts an edit to a test or
+// a README as a change to ship.
+
 import { getChangedFilesSince } from "@changesets/git";
-import readChangesets from "@changesets/read";
+import { firstLine, readCommandLine } from "@dingtalk-conference/command-line";
+import { plannedReleases } from "@dingtalk-conference/release-plan";
 import { getPackages } from "@manypkg/get-packages";
 import { groupFiles, owningPackage, reachedPackage, workspacePackagesOf } from "./release-scope.js";
 
 const usage = "usage: pnpm release:check [<base-ref>]   e.g. pnpm release:check origin/main";
 
-/** A failure the gate knows (a bad option or ref, an unreadable changeset): exit 2, one line. */
+/** A failure the gate knows (a bad option or ref): exit 2, one line. */
 export class ReleaseCheckError extends Error {
   override readonly name = "ReleaseCheckError";
 }
@@ -30,24 +31,18 @@ const listed = (names: readonly string[]) =>
     ? `${names.slice(0, 3).join(", ")} and ${names.length - 3} more`
     : names.join(", ");
 
-/** The first line of an error: changesets' messages go on to quote whole files. */
-const firstLine = (error: unknown) =>
-  String(error instanceof Error ? error.message : error).split("\n", 1)[0] as string;
-
-function baseRefOf(args: string[]): string | undefined {
-  try {
-    const { positionals } = parseArgs({ args, strict: true, allowPositionals: true, options: {} });
-    if (positionals.length > 1) throw new Error(`one base ref at most, got ${positionals.length}`);
-    return positionals[0];
-  } catch (error) {
-    // parseArgs names the culprit in its first sentence: "Unknown option '--since'".
-    throw new ReleaseCheckError(`${firstLine(error).split(". ", 1)[0]} (${usage})`);
-  }
-}
-
 /** Runs the gate in the workspace holding `cwd`; the exit code: 0 pass, 1 a changeset is missing. */
-export async function releaseCheck(args: string[], cwd: string, out: Output): Promise<number> {
-  const base = baseRefOf(args);
+export async function releaseCheck(
+  args: readonly string[],
+  cwd: string,
+  out: Output,
+): Promise<number> {
+  const { positional: base } = readCommandLine(args, {
+    usage,
+    UsageError: ReleaseCheckError,
+    positional: "base ref",
+    options: {},
+  });
   if (!base) {
     out.log(
       "release:check needs the base the change will merge into, to know what changed;\n" +
@@ -74,18 +69,13 @@ export async function releaseCheck(args: string[], cwd: string, out: Output): Pr
     out.log("\nNo published package is reached: no changeset needed.");
     return 0;
   }
-  const added = await readChangesets(root, base).catch((error: unknown) => {
-    throw new ReleaseCheckError(`cannot read the changesets in .changeset/: ${firstLine(error)}`);
-  });
+  const planned = await plannedReleases(root, base);
   let missing = 0;
   out.log("\nPublished packages this change reaches:");
   for (const [name, because] of reached) {
-    const bumps = added
-      .flatMap((changeset) => changeset.releases)
-      .filter((release) => release.name === name && release.type !== "none")
-      .map((release) => release.type);
-    if (bumps.length > 0) {
-      out.log(`  ✔ ${name} (${listed(because)}): changeset bumps it ${bumps.join(", ")}`);
+    const bump = planned.get(name)?.bump ?? "none";
+    if (bump !== "none") {
+      out.log(`  ✔ ${name} (${listed(because)}): changeset bumps it ${bump}`);
     } else {
       missing++;
       out.log(`  ✖ ${name} (${listed(because)}): no changeset in this change bumps it`);

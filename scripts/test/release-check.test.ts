@@ -79,8 +79,10 @@ describe("pnpm release:check", () => {
   });
 
   it.each([
-    { args: ["main", "feature"], message: /^one base ref at most, got 2 \(usage: / },
+    { args: ["main", "feature"], message: /^one base ref at most, got main feature \(usage: / },
     { args: ["--since=main"], message: /^Unknown option '--since' \(usage: / },
+    // pnpm passes on the `--` of `pnpm release:check -- --since=main`.
+    { args: ["--", "--since=main"], message: /^Unknown option '--since' \(usage: / },
   ])("refuses $args, naming what is wrong", async ({ args, message }) => {
     await expect(scratch.repo.check(...args)).rejects.toThrow(ReleaseCheckError);
     await expect(scratch.repo.check(...args)).rejects.toThrow(message);

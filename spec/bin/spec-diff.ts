@@ -1,5 +1,6 @@
 // pnpm spec:diff as a command: exit 0 or 1 as the diff decides, 2 with one
-// line on a misuse, an unknown ref or a spec that cannot be read.
+// line on a misuse, an unknown ref, a spec or a changeset that cannot be read.
+import { ChangesetReadError } from "@dingtalk-conference/release-plan";
 import { GitQueryError, SpecReadError } from "../src/compare.js";
 import { SpecDiffError, specDiff } from "../src/spec-diff.js";
 
@@ -7,7 +8,7 @@ import { SpecDiffError, specDiff } from "../src/spec-diff.js";
 specDiff(process.argv.slice(2), process.cwd(), process.env.INIT_CWD ?? process.cwd(), console).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    const known = [SpecDiffError, GitQueryError, SpecReadError].some(
+    const known = [SpecDiffError, GitQueryError, SpecReadError, ChangesetReadError].some(
       (type) => error instanceof type,
     );
     // Anything else is a bug here, not a misuse: its stack helps whoever fixes it.

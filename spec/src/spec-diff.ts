@@ -5,7 +5,8 @@
 import { createHash } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
-import { parseArgs } from "node:util";
+import { readCommandLine } from "@dingtalk-conference/command-line";
+import { announces, plannedReleases } from "@dingtalk-conference/release-plan";
 import {
   compareSpecs,
   repoRoot,
@@ -24,7 +25,7 @@ import {
 
 const usage = "usage: pnpm spec:diff [<git-ref>] [--markdown <file>] [--write-changeset]";
 
-/** spec:diff was called wrongly, or cannot read the changesets: exit 2, one line. */
+/** spec:diff was called wrongly: exit 2, one line. */
 export class SpecDiffError extends Error {
   override readonly name = "SpecDiffError";
 }
@@ -32,27 +33,18 @@ export class SpecDiffError extends Error {
 /** Where the report goes: the console, or a test's buffer. */
 export type Output = Pick<Console, "log" | "error">;
 
-const firstLine = (error: unknown) =>
-  String(error instanceof Error ? error.message : error).split("\n", 1)[0] as string;
-
-function optionsOf(args: string[]) {
-  try {
-    const { values, positionals } = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: true,
-      options: { markdown: { type: "string" }, "write-changeset": { type: "boolean" } },
-    });
-    if (positionals.length > 1) throw new Error(`one git ref at most, got ${positionals.length}`);
-    return {
-      ref: positionals[0],
-      markdown: values.markdown,
-      writeChangeset: !!values["write-changeset"],
-    };
-  } catch (error) {
-    // parseArgs names the culprit in its first sentence: "Unknown option '--colour'".
-    throw new SpecDiffError(`${firstLine(error).split(". ", 1)[0]} (${usage})`);
-  }
+function optionsOf(args: readonly string[]) {
+  const { values, positional } = readCommandLine(args, {
+    usage,
+    UsageError: SpecDiffError,
+    positional: "git ref",
+    options: { markdown: { type: "string" }, "write-changeset": { type: "boolean" } },
+  });
+  return {
+    ref: positional,
+    markdown: values.markdown,
+    writeChangeset: !!values["write-changeset"],
+  };
 }
 
 /**
@@ -61,7 +53,7 @@ function optionsOf(args: string[]) {
  * Returns the exit code: 0 no unannounced breaking change, 1 one or more.
  */
 export async function specDiff(
-  args: string[],
+  args: readonly string[],
   cwd: string,
   userCwd: string,
   out: Output,
@@ -95,15 +87,8 @@ export async function specDiff(
 
   const breaking = changes.filter((change) => change.kind === "breaking").length;
   if (breaking === 0) return 0;
-  // The changesets this change adds, as `changeset status --since` counts them:
-  // those git knows. Loaded only here: it is most of the command's start-up.
-  const { default: readChangesets } = await import("@changesets/read");
-  const added = await readChangesets(root, base.ref).catch((error: unknown) => {
-    throw new SpecDiffError(`cannot read the changesets in .changeset/: ${firstLine(error)}`);
-  });
-  const announced = added.some((changeset) =>
-    changeset.releases.some((r) => r.name === clientPackage && r.type === "major"),
-  );
+  // The release the changesets this change adds plan, as `changeset status --since` plans it.
+  const announced = announces((await plannedReleases(root, base.ref)).get(clientPackage), "major");
   if (announced) {
     out.log(
       `\n${breaking} breaking change(s), announced by a major changeset of ${clientPackage} this change adds.`,

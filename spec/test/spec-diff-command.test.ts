@@ -127,8 +127,10 @@ describe("pnpm spec:diff", () => {
   });
 
   it.each([
-    { args: ["main", "HEAD"], message: /^one git ref at most, got 2 \(usage: / },
+    { args: ["main", "HEAD"], message: /^one git ref at most, got main HEAD \(usage: / },
     { args: ["--colour"], message: /^Unknown option '--colour' \(usage: / },
+    // pnpm passes on the `--` of `pnpm spec:diff -- --colour`.
+    { args: ["--", "--colour"], message: /^Unknown option '--colour' \(usage: / },
   ])("refuses $args, naming what is wrong", async ({ args, message }) => {
     await expect(scratch.repo.specDiff(...args)).rejects.toThrow(SpecDiffError);
     await expect(scratch.repo.specDiff(...args)).rejects.toThrow(message);

@@ -1,5 +1,5 @@
 import { isIPv4 } from "node:net";
-import { parseArgs } from "node:util";
+import { readCommandLine, readPort } from "@dingtalk-conference/command-line";
 
 /** The command line asked for something `pnpm mock` cannot do. */
 export class MockCliUsageError extends Error {
@@ -22,31 +22,21 @@ function isLoopback(host: string): boolean {
 
 /** `pnpm mock`'s options; a MockCliUsageError names the one that is wrong. */
 export function parseMockCliOptions(argv: readonly string[]): MockCliOptions {
-  let values: { help?: boolean; host?: string; port?: string };
-  try {
-    ({ values } = parseArgs({
-      // pnpm passes on the `--` that ends its own options.
-      args: argv.filter((arg) => arg !== "--"),
-      options: {
-        port: { type: "string" },
-        host: { type: "string", default: "127.0.0.1" },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    }));
-  } catch (error) {
-    // parseArgs names the unknown option, or the one that lacks its value.
-    throw new MockCliUsageError((error as Error).message);
-  }
-  const { help = false, host = "127.0.0.1" } = values;
+  const { values } = readCommandLine(argv, {
+    usage,
+    UsageError: MockCliUsageError,
+    options: {
+      port: { type: "string" },
+      host: { type: "string", default: "127.0.0.1" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  const { help, host } = values;
   if (!isLoopback(host)) {
     throw new MockCliUsageError(
       `--host must be a loopback address (127.x.x.x, ::1, localhost), got "${host}"`,
     );
   }
-  if (values.port === undefined) return { help, host };
-  const port = Number(values.port);
-  if (!/^\d+$/.test(values.port) || port < 1 || port > 65_535) {
-    throw new MockCliUsageError(`--port must be an integer from 1 to 65535, got "${values.port}"`);
-  }
-  return { help, host, port };
+  const port = readPort(values.port, MockCliUsageError);
+  return port === undefined ? { help, host } : { help, host, port };
 }

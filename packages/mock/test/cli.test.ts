@@ -5,7 +5,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { loadSpec } from "@dingtalk-conference/spec/document";
 import { describe, expect, inject, it } from "vitest";
-import { MockCliUsageError, parseMockCliOptions } from "../src/cli-options.js";
+import { MockCliUsageError, parseMockCliOptions, usage } from "../src/cli-options.js";
 import { describeResponse, documentedResponses } from "../src/documented-responses.js";
 import { cliCommand, packageDir } from "./cli-command.js";
 
@@ -60,6 +60,12 @@ describe("pnpm mock's options", () => {
       ),
     );
     expect(() => parseMockCliOptions(["--port"])).toThrow(/--port <value>' argument missing/);
+  });
+
+  it("names an unknown option after the -- pnpm passes on", () => {
+    expect(() => parseMockCliOptions(["--", "--verbose"])).toThrow(
+      new MockCliUsageError(`Unknown option '--verbose' (${usage})`),
+    );
   });
 
   it("refuses an unknown option in one line that names it, with exit code 2", async () => {

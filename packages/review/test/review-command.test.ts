@@ -52,6 +52,7 @@ describe("readOptions", () => {
     [["--port", "12ab"], '--port must be an integer from 1 to 65535, got "12ab"'],
     [["main", "HEAD"], "one git ref at most, got main HEAD"],
     [["--verbose"], "Unknown option '--verbose'"],
+    [["--", "--verbose"], "Unknown option '--verbose' (usage: pnpm review"],
   ])("refuses %j in one line", (args, message) => {
     let refusal: unknown;
     try {

@@ -1,4 +1,4 @@
-// A throwaway git repository holding a small spec and a changesets folder, so
+// A throwaway git repository shaped like this workspace, with a small spec, so
 // spec:diff runs against real git history. The spec is small on purpose: these
 // tests are about refs and changesets; how each change is classified is
 // compare-specs.test.ts's job, on the real spec.
@@ -9,6 +9,7 @@ import {
   runNode,
   type ScratchRepo,
   useScratchRepo as useRepo,
+  workspaceFiles,
 } from "@dingtalk-conference/scratch-repo";
 import { stringify } from "yaml";
 import { specDiff } from "../../src/spec-diff.js";
@@ -61,10 +62,8 @@ export function useScratchRepo(): { readonly repo: SpecDiffRepo } {
   return useRepo(
     {
       prefix: "spec-diff",
-      files: {
-        "spec/openapi.yaml": stringify(smallSpec),
-        ".changeset/config.json": JSON.stringify({ baseBranch: "main" }),
-      },
+      // The workspace's shape: changesets plans a release from its packages.
+      files: workspaceFiles(stringify(smallSpec)),
       branch: "feature",
     },
     (repo): Omit<SpecDiffRepo, keyof ScratchRepo> => ({
