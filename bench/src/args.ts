@@ -1,4 +1,4 @@
-import { parseArgs } from "node:util";
+import { readCommandLine } from "@dingtalk-conference/command-line";
 
 /**
  * How big each measure is: rounds of the cold start (one new process per program in
@@ -29,16 +29,14 @@ export class UsageError extends Error {
 const full: Scale = { coldStarts: 24, calls: 2000, rounds: 6, ratePeople: 1e4, memoryPeople: 1e5 };
 const quick: Scale = { coldStarts: 2, calls: 200, rounds: 2, ratePeople: 1000, memoryPeople: 5000 };
 
+const usage = "usage: pnpm bench [--quick] [--only <measure>[,<measure>…]]";
+
 export function parseBenchArgs(argv: readonly string[], measureNames: string[]): BenchArgs {
-  let values: { quick?: boolean; only?: string };
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: { quick: { type: "boolean" }, only: { type: "string" } },
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const { values } = readCommandLine(argv, {
+    usage,
+    UsageError,
+    options: { quick: { type: "boolean" }, only: { type: "string" } },
+  });
   const only = values.only === undefined ? [...measureNames] : [...new Set(values.only.split(","))];
   const unknown = only.find((name) => !measureNames.includes(name));
   if (unknown !== undefined) {

@@ -18,6 +18,7 @@ describe("parseBenchArgs", () => {
 
   it.each([
     [["--quik"], "Unknown option '--quik'"],
+    [["--", "--quik"], "Unknown option '--quik' (usage: pnpm bench"],
     [["--only"], "Option '--only <value>' argument missing"],
     [["--only", "size,speed"], '--only: unknown measure "speed"'],
     [["--quick=yes"], "Option '--quick' does not take an argument"],
