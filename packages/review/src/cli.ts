@@ -2,8 +2,14 @@
 // with the spec's changes against the ref, its documented responses, and its
 // reference with a try-it console that sends to the mock.
 import { GitQueryError, SpecReadError } from "@dingtalk-conference/spec/compare";
+import { SpecDocumentError } from "@dingtalk-conference/spec/document";
 import { readOptions, usage } from "./cli-options.js";
-import { ChangesetStatusError, PortInUseError, ReviewUsageError } from "./errors.js";
+import {
+  ChangesetStatusError,
+  PortInUseError,
+  PortNotPermittedError,
+  ReviewUsageError,
+} from "./errors.js";
 import { startReview } from "./review.js";
 
 async function main(): Promise<void> {
@@ -31,8 +37,10 @@ main().catch((error: unknown) => {
   const known = [
     ReviewUsageError,
     PortInUseError,
+    PortNotPermittedError,
     GitQueryError,
     SpecReadError,
+    SpecDocumentError,
     ChangesetStatusError,
   ];
   if (known.some((type) => error instanceof type)) {

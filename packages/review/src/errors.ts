@@ -14,6 +14,19 @@ export class PortInUseError extends Error {
   }
 }
 
+/** The system refuses this user the port (EACCES): a port below 1024 needs privileges on most systems. */
+export class PortNotPermittedError extends Error {
+  override readonly name = "PortNotPermittedError";
+  constructor(
+    readonly host: string,
+    readonly port: number,
+  ) {
+    super(
+      `port ${port} on ${host} is not open to this user (ports below 1024 need privileges); choose another with --port`,
+    );
+  }
+}
+
 /** `changeset status` failed for a reason other than "no changeset": the message is its first line. */
 export class ChangesetStatusError extends Error {
   override readonly name = "ChangesetStatusError";

@@ -1,7 +1,7 @@
 import { createReadStream } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { PortInUseError } from "./errors.js";
+import { PortInUseError, PortNotPermittedError } from "./errors.js";
 import { scalarBundlePath } from "./reference.js";
 
 /** Where the page loads Scalar's bundle from: this server, straight from node_modules. */
@@ -12,6 +12,16 @@ export interface ReviewServer {
   /** Serves this page at `/` from now on. */
   setPage(html: string): void;
   close(): Promise<void>;
+}
+
+/**
+ * Why the page cannot listen on `port`, as one line for the two causes a user
+ * fixes by choosing another port; any other failure is kept as it is.
+ */
+export function listenError(error: NodeJS.ErrnoException, host: string, port: number): Error {
+  if (error.code === "EADDRINUSE") return new PortInUseError(host, port);
+  if (error.code === "EACCES") return new PortNotPermittedError(host, port);
+  return error;
 }
 
 /**
@@ -33,9 +43,7 @@ export async function listenForReview(host: string, port: number): Promise<Revie
     }
   });
   await new Promise<void>((resolve, reject) => {
-    server.once("error", (error: NodeJS.ErrnoException) =>
-      reject(error.code === "EADDRINUSE" ? new PortInUseError(host, port) : error),
-    );
+    server.once("error", (error: NodeJS.ErrnoException) => reject(listenError(error, host, port)));
     server.listen(port, host, resolve);
   });
   const bound = (server.address() as AddressInfo).port;

@@ -1,11 +1,13 @@
 // `pnpm review` on bad input: one line on stderr naming what is wrong, exit 2,
 // before Prism starts. The program runs for real where the answer depends on
 // the world (git, a taken port); its options are read in-process.
+import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readOptions } from "../src/cli-options.js";
-import { ReviewUsageError } from "../src/errors.js";
+import { PortInUseError, PortNotPermittedError, ReviewUsageError } from "../src/errors.js";
+import { listenError } from "../src/review-server.js";
 import { createReviewRepo, type ReviewRepo, runCli } from "./support/scratch-repo.js";
 
 let scratch: ReviewRepo;
@@ -35,6 +37,53 @@ describe("pnpm review on bad input", () => {
     } finally {
       holder.close();
     }
+  });
+
+  it("exits 2 naming a port below 1024 that this user may not listen on", async ({ skip }) => {
+    skip(
+      process.getuid?.() === 0,
+      "root may listen on any port; listenError's test covers the mapping",
+    );
+    skip(
+      unprivilegedPortStart() <= privilegedPort,
+      `this system lets every user listen on port ${privilegedPort}`,
+    );
+    const result = await runCli(scratch.dir, "--port", String(privilegedPort));
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toBe(
+      `pnpm review: port ${privilegedPort} on 127.0.0.1 is not open to this user (ports below 1024 need privileges); choose another with --port\n`,
+    );
+  });
+});
+
+const privilegedPort = 80;
+
+/** The lowest port any user may listen on: Linux's sysctl, or 0 where /proc does not say (macOS opens all). */
+function unprivilegedPortStart(): number {
+  try {
+    return Number(readFileSync("/proc/sys/net/ipv4/ip_unprivileged_port_start", "utf8"));
+  } catch {
+    return 0;
+  }
+}
+
+describe("listenError", () => {
+  const failure = (code: string) =>
+    Object.assign(new Error(`listen ${code}: 127.0.0.1:80`), { code });
+
+  it.each([
+    ["EADDRINUSE", PortInUseError, "port 80 on 127.0.0.1 is already in use"],
+    ["EACCES", PortNotPermittedError, "port 80 on 127.0.0.1 is not open to this user"],
+  ])("turns %s into one line naming the port", (code, type, message) => {
+    const error = listenError(failure(code), "127.0.0.1", 80);
+    expect(error).toBeInstanceOf(type);
+    expect(error.message).toContain(message);
+    expect(error.message).not.toContain("\n");
+  });
+
+  it("keeps any other failure as it is, stack and all", () => {
+    const other = failure("EADDRNOTAVAIL");
+    expect(listenError(other, "127.0.0.1", 80)).toBe(other);
   });
 });
 
