@@ -10,7 +10,7 @@
 // a README as a change to ship.
 
 import { getChangedFilesSince } from "@changesets/git";
-import { firstLine, readCommandLine } from "@dingtalk-conference/command-line";
+import { firstLine, type Output, readCommandLine } from "@dingtalk-conference/command-line";
 import { plannedReleases } from "@dingtalk-conference/release-plan";
 import { getPackages } from "@manypkg/get-packages";
 import { groupFiles, owningPackage, reachedPackage, workspacePackagesOf } from "./release-scope.js";
@@ -21,9 +21,6 @@ const usage = "usage: pnpm release:check [<base-ref>]   e.g. pnpm release:check 
 export class ReleaseCheckError extends Error {
   override readonly name = "ReleaseCheckError";
 }
-
-/** Where the report goes: the console, or a test's buffer. */
-export type Output = Pick<Console, "log" | "error">;
 
 /** A few names, then how many more: a long branch would otherwise bury the verdict. */
 const listed = (names: readonly string[]) =>

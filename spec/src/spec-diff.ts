@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
-import { readCommandLine } from "@dingtalk-conference/command-line";
+import { type Output, readCommandLine } from "@dingtalk-conference/command-line";
 import { announces, plannedReleases } from "@dingtalk-conference/release-plan";
 import {
   compareSpecs,
@@ -29,9 +29,6 @@ const usage = "usage: pnpm spec:diff [<git-ref>] [--markdown <file>] [--write-ch
 export class SpecDiffError extends Error {
   override readonly name = "SpecDiffError";
 }
-
-/** Where the report goes: the console, or a test's buffer. */
-export type Output = Pick<Console, "log" | "error">;
 
 function optionsOf(args: readonly string[]) {
   const { values, positional } = readCommandLine(args, {

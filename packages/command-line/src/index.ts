@@ -27,6 +27,9 @@ export interface ParsedCommandLine<Options extends OptionsConfig> {
   positional: string | undefined;
 }
 
+/** Where a command prints its report: the console, or a test's buffer. */
+export type Output = Pick<Console, "log" | "error">;
+
 /** The first line of an error's message: some libraries go on to quote whole files. */
 export const firstLine = (error: unknown): string =>
   String(error instanceof Error ? error.message : error).split("\n", 1)[0] as string;
