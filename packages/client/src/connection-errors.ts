@@ -1,22 +1,36 @@
 import { ConnectionError } from "./errors.js";
 
+/**
+ * undici's cause, with no code, for a port the fetch standard blocks (1, 6000,
+ * …): fetch refuses it before connecting.
+ */
+const BAD_PORT = "bad port";
+
 /** Failures that happen before a connection exists: the request surely never left. */
-const NOT_SENT_CODES = new Set([
+const NOT_SENT_REASONS = new Set([
   "ECONNREFUSED",
   "ENOTFOUND",
   "EAI_AGAIN",
   "ENETUNREACH",
   "EHOSTUNREACH",
   "UND_ERR_CONNECT_TIMEOUT",
+  BAD_PORT,
 ]);
 
-type WithCode = { code?: unknown; cause?: WithCode; errors?: WithCode[] };
+type FetchFailure = {
+  code?: unknown;
+  message?: unknown;
+  cause?: FetchFailure;
+  errors?: FetchFailure[];
+};
 
-/** The system error code of a fetch failure: fetch wraps it in `cause`, sometimes in an AggregateError. */
-function systemCode(error: unknown): string | undefined {
-  const cause = (error as WithCode | undefined)?.cause ?? (error as WithCode | undefined);
+/** Why a fetch failed, as its cause says: a system error code, or undici's "bad port". */
+function failureReason(error: unknown): string | undefined {
+  // fetch wraps the failure in `cause`, sometimes in an AggregateError.
+  const cause = (error as FetchFailure | undefined)?.cause ?? (error as FetchFailure | undefined);
   const code = cause?.code ?? cause?.errors?.[0]?.code;
-  return typeof code === "string" ? code : undefined;
+  if (typeof code === "string") return code;
+  return cause?.message === BAD_PORT ? BAD_PORT : undefined;
 }
 
 /**
@@ -25,7 +39,7 @@ function systemCode(error: unknown): string | undefined {
  * server, so it counts as possibly acted on.
  */
 export function toConnectionError(error: unknown): ConnectionError {
-  const code = systemCode(error);
-  const message = code ? `Connection failed (${code})` : "Connection failed";
-  return new ConnectionError(message, !(code && NOT_SENT_CODES.has(code)), { cause: error });
+  const reason = failureReason(error);
+  const message = reason ? `Connection failed (${reason})` : "Connection failed";
+  return new ConnectionError(message, !(reason && NOT_SENT_REASONS.has(reason)), { cause: error });
 }

@@ -144,6 +144,18 @@ describe("retries", () => {
     expect(retries).toHaveLength(2);
   });
 
+  it("retries a port fetch refuses to use, which never reached a server", async () => {
+    const retries: RetryEvent[] = [];
+    // Port 1 is on the fetch standard's list of blocked ports: fetch fails before connecting.
+    const client = testClient("http://127.0.0.1:1", {
+      hooks: { onRetry: (event) => retries.push(event) },
+    });
+    const error = await rejectionOf(client.inviteUsers("c", {}));
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error).toMatchObject({ mayHaveActed: false, message: "Connection failed (bad port)" });
+    expect(retries).toHaveLength(2);
+  });
+
   it("does not retry when the server asks to wait longer than the longest backoff", async () => {
     server().reply({ status: 403, json: { status: 1111, wait: 600 } });
     const error = await rejectionOf(testClient(server().url).inviteUsers("c", {}));
