@@ -1,6 +1,7 @@
 // pnpm review [<git-ref>] [--port <1-65535>]: the mock, and one loopback page
 // with the spec's changes against the ref, its documented responses, and its
 // reference with a try-it console that sends to the mock.
+import { UnaskableResponseError } from "@dingtalk-conference/mock";
 import { GitQueryError, SpecReadError } from "@dingtalk-conference/spec/compare";
 import { SpecDocumentError } from "@dingtalk-conference/spec/document";
 import { readOptions, usage } from "./cli-options.js";
@@ -41,6 +42,7 @@ main().catch((error: unknown) => {
     GitQueryError,
     SpecReadError,
     SpecDocumentError,
+    UnaskableResponseError,
     ChangesetStatusError,
   ];
   if (known.some((type) => error instanceof type)) {

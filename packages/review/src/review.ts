@@ -34,8 +34,10 @@ export async function startReview(options: ReviewOptions): Promise<RunningReview
   try {
     const root = await repoRoot(options.cwd);
     const spec = await specInWorkingTree(root);
-    const changes = await changesAgainst(root, spec, options.ref);
+    // A response Prism cannot be asked for ("4XX", "default") stops the mock;
+    // the spec alone tells, so it is checked before any git work.
     const responses = documentedResponses(spec);
+    const changes = await changesAgainst(root, spec, options.ref);
     const mock = await startMock({ spec: join(root, specFile), host });
     const referenceConfiguration = scalarConfiguration(spec as Record<string, unknown>, {
       tryIt: { mockUrl: mock.url, accessToken: exampleAccessToken },

@@ -2,8 +2,10 @@
 // before Prism starts. The program runs for real where the answer depends on
 // the world (git, a taken port); its options are read in-process.
 import { readFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { specPath } from "@dingtalk-conference/spec/document";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readOptions } from "../src/cli-options.js";
 import { PortInUseError, PortNotPermittedError, ReviewUsageError } from "../src/errors.js";
@@ -36,6 +38,23 @@ describe("pnpm review on bad input", () => {
       );
     } finally {
       holder.close();
+    }
+  });
+
+  it('exits 2 with one line for a "4XX" response, which the mock cannot be asked for', async () => {
+    const original = await readFile(specPath, "utf8");
+    await scratch.editSpec((spec) => {
+      const [invite] = (spec.get("paths") as { items: { key: unknown }[] }).items;
+      const status = ["paths", invite?.key, "post", "responses", "4XX"];
+      spec.setIn(status, spec.createNode({ description: "Any other client error" }));
+    });
+    try {
+      const result = await runCli(scratch.dir);
+      expect(result.code, result.stderr).toBe(2);
+      expect(result.stderr).toMatch(/^pnpm review: inviteUsers: response "4XX" [^\n]+\n$/);
+      expect(result.stdout).toBe("");
+    } finally {
+      await scratch.writeUntracked("spec/openapi.yaml", original);
     }
   });
 
