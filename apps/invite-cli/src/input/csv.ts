@@ -1,6 +1,6 @@
 import { pipeline } from "node:stream/promises";
 import type { Invitee, PhoneInvitee } from "@dingtalk-conference/client";
-import { CsvError, type InfoRecord, parse } from "csv-parse";
+import { CsvError, parse } from "csv-parse";
 import { InputError, type InputIssue } from "../errors.js";
 import { plural } from "../plural.js";
 import { addPerson, type People, type Person, personKey } from "./people.js";
@@ -14,12 +14,6 @@ export const csvColumns = ["unionId", "phoneNumber", "nick"] as const satisfies 
   | keyof PhoneInvitee
 )[];
 type CsvColumn = (typeof csvColumns)[number];
-
-/** What csv-parse gives with `info: true`. */
-interface ParsedRecord {
-  readonly record: string[];
-  readonly info: InfoRecord;
-}
 
 export interface CsvOutcome {
   /** Bad rows, each with its line; the caller decides whether they stop the run. */
@@ -71,28 +65,29 @@ export async function readPeopleCsv(
     if (!addPerson(people, result, key)) duplicates++;
   };
 
-  // `info: true` pairs each record with where the parser is, `lines` among it.
+  /** The line each record parsed and not yet read starts on, in the parser's order. */
+  const recordLines: number[] = [];
   const parser = parse({
     bom: true,
     skip_empty_lines: true,
     relax_column_count: true,
     trim: true,
-    info: true,
+    // Called by the parser itself, in order, as each record is parsed: the line count is
+    // current also when a later record fails to parse, while the loop below, which runs
+    // behind the parser, has not reached it yet.
+    on_record: (fields, info) => {
+      recordLines.push(lines.recordStart(fields, info.empty_lines));
+      return fields;
+    },
   });
   try {
     // Each record is read as soon as it is parsed: a long file's records are never alive together.
-    await pipeline(input, parser, async (rows: AsyncIterable<ParsedRecord>) => {
-      for await (const { record, info } of rows) {
-        readRow(record, lines.startOf(record, info.lines));
-      }
+    await pipeline(input, parser, async (rows: AsyncIterable<string[]>) => {
+      // One line was queued per record, in the order the records arrive.
+      for await (const fields of rows) readRow(fields, recordLines.shift() as number);
     });
   } catch (error) {
-    if (error instanceof CsvError) {
-      const line = (error as CsvError & { lines?: number }).lines;
-      throw new InputError([
-        { where: line ? `${fileName}:${lines.corrected(line)}` : fileName, message: error.message },
-      ]);
-    }
+    if (error instanceof CsvError) throw new InputError([csvErrorIssue(error, fileName, lines)]);
     throw error;
   }
   if (!columns)
@@ -137,28 +132,42 @@ function personFromRow(record: readonly string[], columns: ColumnIndex): Person 
 }
 
 /**
- * Turns csv-parse's line count into the line a record starts on, as an editor shows it.
- * csv-parse gives the line a record ends on, and 7.0.3 counts a CRLF inside a quoted
- * field as two lines, which shifts every later line by one (test/csv.test.ts pins that
- * upstream behaviour): so the quoted CRLFs seen so far are taken off its count.
+ * A parse error at the line its broken record starts on (csv-parse gives the line it
+ * was at when it gave up, e.g. the end of the file for a quote never closed).
+ */
+function csvErrorIssue(error: CsvError, fileName: string, lines: LineCount): InputIssue {
+  const emptyLines = error.empty_lines;
+  // csv-parse's message names its own line count (see LineCount), which may not agree.
+  const message = error.message.replace(/ at line \d+/, "");
+  return typeof emptyLines === "number"
+    ? { where: `${fileName}:${lines.nextStart(emptyLines)}`, message }
+    : { where: fileName, message };
+}
+
+/**
+ * The line each record starts on, as an editor counts them: the line after the one the
+ * record before ended on, plus the blank lines csv-parse skipped in between; a record
+ * ends as many lines further on as its quoted fields hold line breaks. Counted here, not
+ * read from csv-parse's `lines`: 7.0.3 counts a CRLF inside a quoted field as two lines,
+ * which shifts every later line by one (test/csv.test.ts pins that upstream behaviour).
  */
 class LineCount {
-  /** CRLFs inside quoted fields so far: csv-parse counted each as two lines. */
-  #quotedCrlfs = 0;
+  #lastEnd = 0;
+  /** csv-parse's count of skipped blank lines when the last record was parsed. */
+  #emptyLinesBefore = 0;
 
-  startOf(record: readonly string[], endLine: number): number {
+  /** The line `record` starts on; `emptyLines`: csv-parse's count of blank lines skipped so far. */
+  recordStart(record: readonly string[], emptyLines: number): number {
+    const start = this.nextStart(emptyLines);
     let lineBreaks = 0;
-    for (const field of record) {
-      // Only a quoted field holds a line break; most hold none.
-      if (!/[\r\n]/.test(field)) continue;
-      lineBreaks += field.match(/\r\n|\r|\n/g)?.length ?? 0;
-      this.#quotedCrlfs += field.match(/\r\n/g)?.length ?? 0;
-    }
-    return this.corrected(endLine) - lineBreaks;
+    for (const field of record) lineBreaks += field.match(/\r\n|\r|\n/g)?.length ?? 0;
+    this.#lastEnd = start + lineBreaks;
+    this.#emptyLinesBefore = emptyLines;
+    return start;
   }
 
-  /** A line as an editor counts it, from csv-parse's count at the same place. */
-  corrected(line: number): number {
-    return line - this.#quotedCrlfs;
+  /** The line the next record starts on, once csv-parse has skipped `emptyLines` blank lines. */
+  nextStart(emptyLines: number): number {
+    return this.#lastEnd + 1 + (emptyLines - this.#emptyLinesBefore);
   }
 }
