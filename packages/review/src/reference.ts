@@ -16,7 +16,7 @@ type Document = Record<string, unknown> & { servers?: unknown[]; components?: un
 type SecuritySchemes = Record<string, { type?: string; in?: string }>;
 
 export interface ReferenceOptions {
-  /** The mock the try-it console sends to, and the placeholder token it opens with. */
+  /** The mock the try-it console sends to (its one server), and the placeholder token it opens with. */
   tryIt?: { mockUrl: string; accessToken: string };
 }
 
@@ -32,12 +32,10 @@ export function scalarConfiguration(spec: Document, options: ReferenceOptions = 
     (name) => schemes[name]?.type === "apiKey" && schemes[name]?.in === "header",
   );
   const { tryIt } = options;
-  // Scalar's console sends to the first server listed.
+  // The mock is the console's only server: with the spec's hosts beside it,
+  // one click would send the placeholder token to DingTalk.
   const servers = tryIt
-    ? [
-        { url: tryIt.mockUrl, description: "The local mock (Prism) pnpm review started" },
-        ...(spec.servers ?? []),
-      ]
+    ? [{ url: tryIt.mockUrl, description: "The local mock (Prism) pnpm review started" }]
     : spec.servers;
   return {
     content: { ...spec, servers },
