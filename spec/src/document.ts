@@ -8,7 +8,8 @@
 //   isAnnotation(keyword)            whether a keyword only describes (description, examples, x-…)
 //   dereference(document)            a copy with every local $ref inlined (annotations beside a
 //                                    $ref win; a recursive $ref, or a keyword on both sides, throws)
-//   operationsOf(document)           every operation, dereferenced, path-level parameters merged
+//   operationsOf(document)           every operation, dereferenced, path-level parameters merged,
+//                                    and whether x-contract-safe marks it safe to send a provider
 //   requestExamplesOf(operation)     its named application/json request examples
 //   exampleOf(parameter)             a parameter's example (its own, else its schema's first)
 //   examplePathParams(operation)     { name: example } of its path parameters
@@ -74,6 +75,11 @@ export interface Operation {
   readonly responses: Readonly<Record<string, Response>>;
   /** The operation's security requirements (or the document's), each scheme resolved. */
   readonly security: readonly (readonly SecurityScheme[])[];
+  /**
+   * The spec marks it `x-contract-safe: true`: sending its examples to a real
+   * provider changes nothing and reaches no one, so a contract run may do it.
+   */
+  readonly contractSafe: boolean;
 }
 
 /** A named request example: what to send. */
@@ -186,6 +192,12 @@ export function operationsOf(document: unknown): Operation[] {
         }
         const own = (raw.parameters as Parameter[] | undefined) ?? [];
         const requirements = (raw.security as RawDocument["security"]) ?? doc.security ?? [];
+        const contractSafe = raw["x-contract-safe"] ?? false;
+        if (typeof contractSafe !== "boolean") {
+          throw new SpecDocumentError(
+            `${where}: x-contract-safe must be true or false, got ${JSON.stringify(contractSafe)}`,
+          );
+        }
         return {
           operationId: raw.operationId,
           method,
@@ -207,6 +219,7 @@ export function operationsOf(document: unknown): Operation[] {
               return scheme;
             }),
           ),
+          contractSafe,
         };
       });
   });

@@ -113,6 +113,15 @@ describe("operationsOf", () => {
     expect(opensUp && securityHeadersOf(opensUp)).toEqual([]);
   });
 
+  it("reads x-contract-safe, false when absent, and names a value that is not a boolean", () => {
+    const [marked] = operationsOf(onePath({ "x-contract-safe": true }));
+    const [unmarked] = operationsOf(onePath({}));
+    expect([marked?.contractSafe, unmarked?.contractSafe]).toEqual([true, false]);
+    expect(() => operationsOf(onePath({ "x-contract-safe": "yes" }))).toThrow(
+      new SpecDocumentError('POST /things/{id}: x-contract-safe must be true or false, got "yes"'),
+    );
+  });
+
   it("names an operation without operationId, and an unknown security scheme", () => {
     expect(() => operationsOf({ paths: { "/x": { get: {} } } })).toThrow(
       "GET /x has no operationId",

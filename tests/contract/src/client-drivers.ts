@@ -1,7 +1,6 @@
 import { createAppTokenProvider, createConferenceClient } from "@dingtalk-conference/client";
 import { type Operation, securityHeadersOf } from "@dingtalk-conference/spec/document";
 import type { RequestExample } from "./request-examples.js";
-import { operationById } from "./spec.js";
 import type { ContractTarget } from "./targets.js";
 
 /** How the client performs one operation of the spec. */
@@ -82,6 +81,6 @@ function rawDriver(operation: Operation): OperationDriver {
 }
 
 /** How the suite calls an operation: the client's method for it, else `client.raw`. */
-export function driverFor(operationId: string): OperationDriver {
-  return methodDrivers[operationId] ?? rawDriver(operationById(operationId));
+export function driverFor(operation: Operation): OperationDriver {
+  return methodDrivers[operation.operationId] ?? rawDriver(operation);
 }

@@ -25,7 +25,7 @@ import { contractTargets } from "../../src/targets-in-test.js";
 const { mock, provider } = contractTargets();
 const invite = operationById("inviteUsers");
 const schema = requestSchemaOf(invite);
-const driver = driverFor(invite.operationId);
+const driver = driverFor(invite);
 
 for (const target of [mock, provider].filter((candidate) => candidate !== undefined)) {
   describe(`property: every schema-breaking body is refused by the client, as Prism flags it (${target.name})`, () => {

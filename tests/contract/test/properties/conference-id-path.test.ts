@@ -17,7 +17,7 @@ import { contractTargets } from "../../src/targets-in-test.js";
 
 const { mock, provider } = contractTargets();
 const invite = operationById("inviteUsers");
-const driver = driverFor(invite.operationId);
+const driver = driverFor(invite);
 const conferenceIdSchema =
   invite.parameters.find((p) => p.in === "path" && p.name === "conferenceId")?.schema ?? {};
 

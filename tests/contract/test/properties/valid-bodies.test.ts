@@ -18,7 +18,7 @@ import { contractTargets } from "../../src/targets-in-test.js";
 const { mock } = contractTargets();
 const invite = operationById("inviteUsers");
 const schema = requestSchemaOf(invite);
-const driver = driverFor(invite.operationId);
+const driver = driverFor(invite);
 
 // Only against the mock: against a real provider each run would ring whoever the generated body names.
 describe("property: every schema-valid body reaches Prism intact (Prism mock)", () => {

@@ -44,31 +44,59 @@ export const conformingScript: ProviderScript = {
   validToken: documentedAnswer(200, "success"),
 };
 
+/** A request as the provider received it. */
+export interface ReceivedRequest {
+  readonly method: string;
+  /** Path and query, as the request line has it. */
+  readonly url: string;
+  readonly token: string | undefined;
+  readonly body: string;
+}
+
 export interface ScriptedProvider {
   readonly url: string;
   readonly validToken: string;
   /** What it answers from now on. */
   script: ProviderScript;
+  /** Every request it has received, in order. */
+  readonly received: ReceivedRequest[];
   close(): Promise<void>;
 }
 
-/** A loopback HTTP server standing in for DingTalk, answering by the token each request carries. */
+/**
+ * A loopback HTTP server standing in for DingTalk, answering by the token each
+ * request carries, and keeping what it received.
+ */
 export async function startScriptedProvider(): Promise<ScriptedProvider> {
   const validToken = "scripted-provider-token";
   const server = createServer((request, response) => {
-    request.resume();
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("end", () => {
       const token = tokenHeader === undefined ? undefined : request.headers[tokenHeader];
+      const received = typeof token === "string" ? token : undefined;
+      provider.received.push({
+        method: request.method ?? "GET",
+        url: request.url ?? "/",
+        token: received,
+        body: Buffer.concat(chunks).toString("utf8"),
+      });
       const answer =
-        token === undefined
+        received === undefined
           ? provider.script.noToken
-          : token === validToken
+          : received === validToken
             ? provider.script.validToken
             : provider.script.unknownToken;
       response.writeHead(answer.status, { "content-type": answer.contentType }).end(answer.body);
     });
   });
   const { url, close } = await listenOnLoopback(server);
-  const provider: ScriptedProvider = { url, validToken, script: conformingScript, close };
+  const provider: ScriptedProvider = {
+    url,
+    validToken,
+    script: conformingScript,
+    received: [],
+    close,
+  };
   return provider;
 }
