@@ -21,10 +21,9 @@ export function baselineRow(measure: string, subject: string, measured: string):
 }
 
 export function formatMs(ms: number): string {
-  if (ms >= 10_000) return `${(ms / 1000).toFixed(1)} s`;
-  if (ms >= 10) return `${ms.toFixed(0)} ms`;
-  if (ms >= 1) return `${ms.toFixed(2)} ms`;
-  return `${(ms * 1000).toFixed(0)} µs`;
+  if (ms >= 1000) return `${(ms / 1000).toPrecision(3)} s`;
+  if (ms >= 1) return `${ms.toPrecision(3)} ms`;
+  return `${(ms * 1000).toPrecision(3)} µs`;
 }
 
 /** Decimal units, as size-limit prints them (its "6.5 kB" is 6,500 bytes). */
@@ -34,8 +33,7 @@ export function formatBytes(bytes: number): string {
   return `${bytes} B`;
 }
 
-export const formatRatio = (value: number): string =>
-  `${value.toFixed(value >= 100 ? 0 : value >= 10 ? 1 : 2)}×`;
+export const formatRatio = (value: number): string => `${value.toPrecision(3)}×`;
 
 /** "÷150" reads "150 times smaller", rounded down so it never reaches a goal it misses. */
 export const timesSmaller = (own: number, base: number): string => `÷${Math.floor(base / own)}`;

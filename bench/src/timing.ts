@@ -1,19 +1,17 @@
-import { Bench, type BenchOptions, type Statistics } from "tinybench";
+import { Bench, type BenchOptions } from "tinybench";
 
 /**
- * Each subject's `statistic` from tinybench, the median over `rounds` runs of
- * `options.iterations` calls (no time floor) that alternate the subjects'
- * order, so a slow spell of a shared machine (or one subject's garbage) does
- * not fall on one subject alone. A call that throws fails the run, so a
- * subject that stops working cannot look fast.
+ * Each subject's mean time per call from tinybench, in the subjects' order: the median (of an
+ * even count, the higher middle one) over `rounds` runs of `options.iterations` calls (no time
+ * floor) that alternate the subjects' order, so a slow spell of a shared machine (or one
+ * subject's garbage) does not fall on one subject alone. A call that throws fails the run.
  */
 export async function timeInRounds(
   subjects: Record<string, () => Promise<unknown>>,
   rounds: number,
   options: Pick<BenchOptions, "iterations" | "warmupIterations" | "now">,
-  statistic: (latency: Statistics) => number,
-): Promise<Map<string, number>> {
-  const runs = new Map<string, number[]>();
+): Promise<number[]> {
+  const runs = new Map(Object.keys(subjects).map((name) => [name, [] as number[]]));
   for (let round = 0; round < rounds; round += 1) {
     const bench = new Bench({ time: 0, warmupTime: 0, throws: true, ...options });
     const order = Object.entries(subjects);
@@ -22,9 +20,9 @@ export async function timeInRounds(
       bench.add(name, call, { async: true });
     for (const { name, result } of await bench.run()) {
       if (result.state !== "completed") throw new Error(`${name}: ${result.state}`);
-      runs.set(name, [...(runs.get(name) ?? []), statistic(result.latency)]);
+      runs.get(name)?.push(result.latency.mean);
     }
   }
   const median = (values: number[]) => values.sort((a, b) => a - b)[values.length >> 1] as number;
-  return new Map([...runs].map(([name, values]) => [name, median(values)]));
+  return [...runs.values()].map(median);
 }

@@ -13,7 +13,8 @@ describe("formatting", () => {
   it("prints times in the unit a reader expects", () => {
     expect(formatMs(0.5283)).toBe("528 µs");
     expect(formatMs(9.578)).toBe("9.58 ms");
-    expect(formatMs(18.2)).toBe("18 ms");
+    expect(formatMs(18.2)).toBe("18.2 ms");
+    expect(formatMs(3108)).toBe("3.11 s");
     expect(formatMs(12_345)).toBe("12.3 s");
   });
 
@@ -23,7 +24,8 @@ describe("formatting", () => {
     expect(formatBytes(99_600_000)).toBe("99.6 MB");
   });
 
-  it("prints ratios with fewer decimals as they grow, and shrink factors rounded down", () => {
+  it("prints ratios to three digits, and shrink factors rounded down", () => {
+    expect(formatRatio(1.1)).toBe("1.10×");
     expect(formatRatio(1.0437)).toBe("1.04×");
     expect(formatRatio(12.34)).toBe("12.3×");
     expect(formatRatio(456.7)).toBe("457×");
@@ -31,8 +33,8 @@ describe("formatting", () => {
   });
 
   it("says whether a goal was met", () => {
-    expect(verdict("≤ 1.1× raw fetch", true)).toBe("≤ 1.1× raw fetch — met");
-    expect(verdict("≤ 1.1× raw fetch", false)).toBe("≤ 1.1× raw fetch — **missed**");
+    expect(verdict("≤ 1.10× raw fetch", true)).toBe("≤ 1.10× raw fetch — met");
+    expect(verdict("≤ 1.10× raw fetch", false)).toBe("≤ 1.10× raw fetch — **missed**");
   });
 });
 
