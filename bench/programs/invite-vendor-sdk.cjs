@@ -5,7 +5,7 @@ const conference = require("@alicloud/dingtalk/conference_1_0");
 const { Config } = require("@alicloud/openapi-client");
 const { RuntimeOptions } = require("@alicloud/tea-util");
 
-const { protocol, host } = new URL(process.argv[2] ?? "https://api.dingtalk.com");
+const { protocol, host } = new URL(process.argv[2]);
 const client = new conference.default(
   new Config({ protocol: protocol.slice(0, -1), endpoint: host }),
 );

@@ -2,10 +2,8 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { baselineRow, type ResultRow, timesSmaller, verdict } from "./report.js";
 
-interface Tree {
-  readonly path: string;
-  readonly dependencies?: { readonly [name: string]: Tree };
-}
+/** A package in `pnpm ls --json`: where it is installed, and what it depends on. */
+type Tree = { readonly path: string; readonly dependencies?: Record<string, Tree> };
 
 /** pnpm's own tree of a workspace package's prod or dev dependencies, all the way down. */
 async function dependenciesOf(workspacePackage: string, kind: "prod" | "dev") {
@@ -27,10 +25,8 @@ function installed(tree: Tree["dependencies"], seen = new Set<string>()): Set<st
 /** The client's runtime dependencies (the goal: openapi-fetch alone) against the vendor SDK's. */
 export async function measureDependencies(): Promise<ResultRow[]> {
   const client = await dependenciesOf("@dingtalk-conference/client", "prod");
-  const vendorSdk = (await dependenciesOf("@dingtalk-conference/bench", "dev"))?.[
-    "@alicloud/dingtalk"
-  ];
-  const vendor = installed(vendorSdk?.dependencies).size;
+  const benchDevDependencies = await dependenciesOf("@dingtalk-conference/bench", "dev");
+  const vendor = installed(benchDevDependencies?.["@alicloud/dingtalk"]?.dependencies).size;
   const direct = Object.keys(client ?? {});
   const all = installed(client).size;
   const measure = "runtime dependencies";

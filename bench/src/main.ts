@@ -1,6 +1,4 @@
-// `pnpm bench` measures the goals of the client and the CLI, each as a ratio against a baseline
-// measured in the same run, and writes RESULTS.md; `pnpm bench --quick` (CI: the bench cannot
-// rot) runs every measure small and `--only a,b` some measures; neither writes anything.
+// `pnpm bench`: the goals of the client and the CLI, each a ratio against a baseline of the same run.
 import { writeFile } from "node:fs/promises";
 import { parseBenchArgs, type Scale, UsageError } from "./args.js";
 import { measureColdStart } from "./cold-start.js";

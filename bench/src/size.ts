@@ -15,9 +15,8 @@ type SizeCheck = { name: string; size: number; sizeLimit: number; passed: boolea
 
 /** The client's own `size-limit --json`, in its package: its config, its limit. */
 async function clientCheck(): Promise<SizeCheck> {
-  const { stdout } = await promisify(execFile)("pnpm", ["exec", "size-limit", "--json"], {
-    cwd: clientDir,
-  }).catch((error: { stdout?: string }) => {
+  const run = promisify(execFile)("pnpm", ["exec", "size-limit", "--json"], { cwd: clientDir });
+  const { stdout } = await run.catch((error: { stdout?: string }) => {
     // Over its limit, size-limit exits 1 with the same JSON.
     if (!error.stdout?.startsWith("[")) throw error;
     return { stdout: error.stdout };
@@ -28,16 +27,15 @@ async function clientCheck(): Promise<SizeCheck> {
 }
 
 /**
- * The vendor's program through the same size-limit plugins (esbuild, minified,
- * gzip), for Node: bundled for a browser, the SDK's require of `http`,
- * `crypto` and other builtins cannot resolve.
+ * The vendor's program through the same size-limit plugins (esbuild, minified, gzip), for
+ * Node: bundled for a browser, the SDK's require of `http`, `crypto` and other builtins fails.
  */
 async function vendorSize(): Promise<number> {
   const plugins = await Promise.all(
     ["@size-limit/esbuild", "@size-limit/file"].map(async (name) => (await import(name)).default),
   );
-  const platform = (config: object) => ({ ...config, platform: "node" });
-  const check = { files: [vendorProgram], gzip: true, modifyEsbuildConfig: platform };
+  const modifyEsbuildConfig = (config: object) => ({ ...config, platform: "node" });
+  const check = { files: [vendorProgram], gzip: true, modifyEsbuildConfig };
   const [result] = (await sizeLimit(plugins, { checks: [check] })) as [{ size: number }];
   return result.size;
 }
