@@ -32,6 +32,13 @@ describe("changesAgainst", () => {
     expect((await review("main")).changes).toEqual([]);
   });
 
+  it("leaves a breaking change uncovered while no changeset this change adds bumps the client", async () => {
+    await scratch.editSpec(makeSuccessOptional);
+    expect((await review()).changes).toEqual([
+      expect.objectContaining({ kind: "breaking", needs: "major", coveredBy: [] }),
+    ]);
+  });
+
   it("names the changesets that announce a breaking change with a major bump of the client", async () => {
     await scratch.editSpec(makeSuccessOptional);
     await scratch.write(
