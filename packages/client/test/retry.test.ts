@@ -1,10 +1,11 @@
-import { describe, expect, it, onTestFinished, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { RetryEvent } from "../src/hooks.js";
 import { ConnectionError, SystemError, ThrottledError, TimeoutError } from "../src/index.js";
 import { backoffMs, DEFAULT_RETRY_TIMING } from "../src/retry.js";
 import { rejectionOf, testClient } from "./fixtures/client.js";
 import { startServer, useTestServer } from "./fixtures/server.js";
 import { documentedExamples } from "./fixtures/spec.js";
+import { manualTimeLimits } from "./fixtures/time-limits.js";
 
 const example = (code: string) => {
   const found = documentedExamples("inviteUsers").find((candidate) => candidate.body.code === code);
@@ -75,12 +76,14 @@ describe("retries", () => {
   });
 
   it("never retries a timeout after the request was sent", async () => {
+    const timeLimits = manualTimeLimits();
     server().reply({ hang: true });
     const rejection = rejectionOf(
       testClient(server().url, { timeoutMs: 500 }).inviteUsers("c", {}),
     );
-    // Waited for rather than assumed: on a loaded machine the timeout may fire before the server records it.
+    // The attempt's limit passes only once the server holds the request it times out.
     await server().nextRequest();
+    timeLimits.pass(500);
     const error = await rejection;
     expect(error).toBeInstanceOf(TimeoutError);
     expect(server().requests).toHaveLength(1);
@@ -95,27 +98,20 @@ describe("retries", () => {
   });
 
   it("retries 500s and timeouts when the caller opts in with retry.unsafe", async () => {
-    // The test passes each attempt's time limit by hand: a real limit short enough for the hung
-    // attempt would bound the attempt that must succeed as tightly, and a loaded machine would fail it.
-    const limits: AbortController[] = [];
-    const timeout = vi.spyOn(AbortSignal, "timeout").mockImplementation(() => {
-      const limit = new AbortController();
-      limits.push(limit);
-      return limit.signal;
-    });
-    onTestFinished(() => timeout.mockRestore());
+    const timeLimits = manualTimeLimits();
     server().reply(systemError, { hang: true });
     const retries: RetryEvent[] = [];
     const client = testClient(server().url, {
       retry: { unsafe: true },
+      timeoutMs: 500,
       hooks: { onRetry: (event) => retries.push(event) },
     });
 
     const call = client.inviteUsers("c", {});
     while (server().requests.length < 2) await server().nextRequest();
-    // Only now, with the hung request at the server, does its attempt's limit pass.
-    const timedOut = new DOMException("The operation was aborted due to timeout", "TimeoutError");
-    limits.at(-1)?.abort(timedOut);
+    // Only now, with the hung request at the server, does its attempt's limit pass; the
+    // attempt that must succeed next runs under a limit that no load can make pass.
+    timeLimits.pass(500);
 
     expect((await call).success).toBe(true);
     expect(server().requests).toHaveLength(3);

@@ -10,6 +10,7 @@ import {
 import { recordingFetch, rejectionOf, signalDroppingFetch, testClient } from "./fixtures/client.js";
 import { type Reply, useTestServer } from "./fixtures/server.js";
 import { documentedExamples, requestExample } from "./fixtures/spec.js";
+import { manualTimeLimits } from "./fixtures/time-limits.js";
 
 const TOKEN_PATH = "/v1.0/oauth2/accessToken";
 const credentials = requestExample("getAccessToken") as { appKey: string; appSecret: string };
@@ -107,6 +108,7 @@ describe("createAppTokenProvider", () => {
   });
 
   it("gives up on a token endpoint that never answers after its own timeout", async () => {
+    const timeLimits = manualTimeLimits();
     server().reply({ path: TOKEN_PATH, hang: true });
     const tokens = createAppTokenProvider({
       ...credentials,
@@ -115,6 +117,7 @@ describe("createAppTokenProvider", () => {
     });
     const rejection = rejectionOf(tokens());
     await server().nextRequest();
+    timeLimits.pass(500);
     expect(await rejection).toBeInstanceOf(TimeoutError);
   });
 
@@ -151,10 +154,13 @@ describe("createAppTokenProvider", () => {
     };
 
     it("ends a call whose token endpoint never answers with the call's timeout", async () => {
+      const timeLimits = manualTimeLimits();
       server().reply({ path: TOKEN_PATH, hang: true });
       const client = testClient(server().url, { accessToken: provider(), timeoutMs: 500 });
       const rejection = rejectionOf(client.inviteUsers("c", {}));
       await server().nextRequest();
+      // The call's limit, not the token request's own (30 s by default).
+      timeLimits.pass(500);
       const error = await rejection;
       expect(error).toBeInstanceOf(TimeoutError);
       // No token, so no invite left: nobody was rung.
