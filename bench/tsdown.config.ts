@@ -4,8 +4,7 @@ export default defineConfig({
   entry: { main: "src/main.ts" },
   target: "node20",
   fixedExtension: false,
-  // Every package (workspace ones too, which resolve outside node_modules) is imported as
-  // installed, never inlined: the bench measures what users get. Except the command-line
-  // reader, which ships TypeScript source that node cannot import.
+  // Packages, workspace ones too, are imported as installed: the bench measures what users
+  // get. Only the command-line reader is inlined: it ships TypeScript, which node cannot run.
   deps: { neverBundle: [/^(?!@dingtalk-conference\/command-line$)[^./]/] },
 });
