@@ -285,6 +285,14 @@ describe("the committed spec", () => {
     );
   });
 
+  it("gives the vendor page's example access token, as its request example sends it", () => {
+    const spec = loadSpec() as {
+      components: { securitySchemes: Record<string, { name: string; description: string }> };
+    };
+    const [scheme] = Object.values(spec.components.securitySchemes);
+    expect(scheme?.description).toContain(`\`${scheme?.name}: 0198da4df0e33395904073f1b8a192da\``);
+  });
+
   it("names the client error class of every error example", () => {
     const errorExamples = operationsOf(loadSpec())
       .flatMap(responsesOf)
