@@ -1,7 +1,8 @@
 // Where Prism would answer differently from DingTalk, the mock rewrites the
 // request so that Prism itself gives DingTalk's documented answer: Prism still
 // validates what it receives and lists violations in `sl-violations`, and every
-// answer (CORS headers included) still comes from Prism and the spec.
+// answer (CORS headers included) still comes from Prism and the spec. Of an
+// answer, only the request-id header is matched to the body it came with.
 import type { IncomingHttpHeaders } from "node:http";
 import { operationsOf, securityHeadersOf } from "@dingtalk-conference/spec/document";
 import {
@@ -26,6 +27,24 @@ export interface ForwardedRequest {
 }
 
 export type RequestRewrite = (request: ForwardedRequest) => ForwardedRequest;
+
+export interface ForwardedAnswer {
+  readonly status: number;
+  readonly headers: IncomingHttpHeaders;
+  readonly body: Buffer;
+}
+
+export type AnswerRewrite = (answer: ForwardedAnswer) => ForwardedAnswer;
+
+export interface Rewrites {
+  /** Applied to each request before Prism sees it. */
+  readonly request: RequestRewrite;
+  /** Applied to each of Prism's answers before the caller sees it. */
+  readonly answer: AnswerRewrite;
+}
+
+/** The header DingTalk names each call in; on an error, the same ID as the body's `requestid` (the spec's RequestId header). */
+const requestIdHeader = "x-acs-request-id";
 
 interface Route {
   readonly method: string;
@@ -58,12 +77,12 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&
 const isJsonMediaType = (contentType = "") =>
   /^application\/(?:[^\s;/]+\+)?json\s*(?:;|$)/i.test(contentType.trim());
 
-function parsesAsJson(body: Buffer): boolean {
+/** The body as JSON, or undefined when it does not parse. */
+function jsonOf(body: Buffer): unknown {
   try {
-    JSON.parse(body.toString("utf8"));
-    return true;
+    return JSON.parse(body.toString("utf8"));
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -76,10 +95,19 @@ function parsesAsJson(body: Buffer): boolean {
  * - in a mock (not a proxy), a call without its token header is answered as
  *   DingTalk does, with the operation's `AuthenticationFailed.MissingParameter`
  *   example (DingTalk checks the token before the body). A call with a token
- *   keeps its own `Prefer`, so `example=InvalidAuthentication` still works.
+ *   keeps its own `Prefer`, so `example=InvalidAuthentication` still works;
+ * - in a mock, a JSON error answer's `x-acs-request-id` header is its body's
+ *   `requestid`, one ID as DingTalk sends it.
  */
-export function dingTalkRewrites(spec: unknown, options: { mock: boolean }): RequestRewrite {
-  const routes = routesOf(spec);
+export function dingTalkRewrites(spec: unknown, options: { mock: boolean }): Rewrites {
+  return {
+    request: requestRewrite(routesOf(spec), options),
+    // A provider's answers pass as they are: a mismatch there is the provider's, to be seen.
+    answer: options.mock ? requestIdOfBody : (answer) => answer,
+  };
+}
+
+function requestRewrite(routes: readonly Route[], options: { mock: boolean }): RequestRewrite {
   return (request) => {
     const [pathname = "/"] = request.url.split("?", 1);
     const route = routes.find(
@@ -88,7 +116,7 @@ export function dingTalkRewrites(spec: unknown, options: { mock: boolean }): Req
     const headers = { ...request.headers };
     let body = request.body;
     let answer: DocumentedResponse | undefined;
-    if (body.length > 0 && isJsonMediaType(headers["content-type"]) && !parsesAsJson(body)) {
+    if (body.length > 0 && isJsonMediaType(headers["content-type"]) && jsonOf(body) === undefined) {
       body = Buffer.from(JSON.stringify(body.toString("utf8")));
       headers["content-type"] = "application/json";
       answer = route?.badRequest.get(unparsableBodyExample);
@@ -102,4 +130,16 @@ export function dingTalkRewrites(spec: unknown, options: { mock: boolean }): Req
     if (answer) headers.prefer = preferHeader(answer);
     return { ...request, headers, body };
   };
+}
+
+/**
+ * Prism fills the request-id header from the spec's one header example and the
+ * body from the chosen response example, so the two IDs differ; DingTalk sends
+ * one ID in both. A JSON error answer gets its body's `requestid` in the header.
+ */
+function requestIdOfBody(answer: ForwardedAnswer): ForwardedAnswer {
+  if (answer.status < 400 || !isJsonMediaType(answer.headers["content-type"])) return answer;
+  const requestId = (jsonOf(answer.body) as { requestid?: unknown } | null | undefined)?.requestid;
+  if (typeof requestId !== "string") return answer;
+  return { ...answer, headers: { ...answer.headers, [requestIdHeader]: requestId } };
 }

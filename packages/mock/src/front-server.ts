@@ -1,9 +1,9 @@
 // The mock's public address: a loopback HTTP server that rewrites each request
 // where DingTalk and Prism differ (see dingtalk-rewrites.ts) and passes it on
-// to Prism, and Prism's answer back, untouched.
+// to Prism, and Prism's answer back, rewritten by the same rules.
 import { Agent, createServer, type IncomingHttpHeaders, request } from "node:http";
 import { buffer } from "node:stream/consumers";
-import type { RequestRewrite } from "./dingtalk-rewrites.js";
+import type { Rewrites } from "./dingtalk-rewrites.js";
 
 export interface FrontServer {
   readonly url: string;
@@ -13,7 +13,7 @@ export interface FrontServer {
 export interface FrontOptions {
   readonly host: string;
   readonly port: number;
-  readonly rewrite: RequestRewrite;
+  readonly rewrites: Rewrites;
   /** Prism's own base URL, once it listens. */
   readonly target: Promise<URL>;
 }
@@ -46,7 +46,7 @@ export async function listenInFront(options: FrontOptions): Promise<FrontServer>
     };
     Promise.all([buffer(incoming), options.target])
       .then(([body, target]) => {
-        const forwarded = options.rewrite({
+        const forwarded = options.rewrites.request({
           method: incoming.method ?? "GET",
           url: incoming.url ?? "/",
           headers: endToEnd(incoming.headers),
@@ -63,7 +63,12 @@ export async function listenInFront(options: FrontOptions): Promise<FrontServer>
         toPrism.once("response", (answer) => {
           // Prism's answers are small: sent whole, they cost one write instead of several.
           buffer(answer).then((answerBody) => {
-            outgoing.writeHead(answer.statusCode ?? 502, endToEnd(answer.headers)).end(answerBody);
+            const { status, headers, body } = options.rewrites.answer({
+              status: answer.statusCode ?? 502,
+              headers: endToEnd(answer.headers),
+              body: answerBody,
+            });
+            outgoing.writeHead(status, headers).end(body);
           }, fail);
         });
         toPrism.once("error", fail);

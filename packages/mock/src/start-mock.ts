@@ -38,7 +38,7 @@ export interface MockServer {
 export async function startMock(options: StartMockOptions = {}): Promise<MockServer> {
   const spec = options.spec ?? defaultSpecPath;
   const { host = "127.0.0.1", port = 0, upstream } = options;
-  const rewrite = dingTalkRewrites(loadSpec(spec), { mock: upstream === undefined });
+  const rewrites = dingTalkRewrites(loadSpec(spec), { mock: upstream === undefined });
   const prism = spawnPrism(
     upstream ? ["proxy", spec, upstream, "--errors"] : ["mock", spec],
     options.startTimeoutMs ?? 120_000,
@@ -47,7 +47,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<MockSer
   prism.ready.catch(() => {});
   let front: FrontServer | undefined;
   try {
-    front = await listenInFront({ host, port, rewrite, target: prism.ready }).catch(
+    front = await listenInFront({ host, port, rewrites, target: prism.ready }).catch(
       (error: Error) => {
         throw new MockStartError(`The mock cannot listen on ${host}:${port}: ${error.message}`, "");
       },
