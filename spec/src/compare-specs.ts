@@ -7,6 +7,19 @@ import { dereference } from "./document.js";
 
 export type ChangeKind = "breaking" | "non-breaking" | "annotation";
 
+/** The published client; its types are generated from the spec, so a spec change reaches it. */
+export const clientPackage = "@dingtalk-conference/client";
+
+/**
+ * The semver bump of the client a change of each kind calls for. spec:diff fails only
+ * on the first: a breaking change no major changeset announces.
+ */
+export const bumpFor = {
+  breaking: "major",
+  "non-breaking": "minor",
+  annotation: "patch",
+} as const satisfies Record<ChangeKind, "major" | "minor" | "patch">;
+
 export interface SpecChange {
   kind: ChangeKind;
   /** JSON path in the spec, e.g. /paths/~1v1.0~1…/post/responses/200/… */

@@ -13,7 +13,13 @@ import { parse } from "yaml";
 import { SpecReadError } from "./errors.js";
 import { type BaseRef, defaultBaseRef, explicitBaseRef, fileAtRef } from "./git.js";
 
-export { type ChangeKind, compareSpecs, type SpecChange } from "./compare-specs.js";
+export {
+  bumpFor,
+  type ChangeKind,
+  clientPackage,
+  compareSpecs,
+  type SpecChange,
+} from "./compare-specs.js";
 export { GitQueryError, SpecReadError } from "./errors.js";
 export { type BaseRef, repoRoot } from "./git.js";
 

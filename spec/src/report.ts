@@ -1,9 +1,6 @@
 // The spec diff, written for two readers: a terminal table for the person
 // running it, and Markdown for the pull-request comment and changelog.
-import type { ChangeKind, SpecChange } from "./compare-specs.js";
-
-/** The published client; its types are generated from the spec. */
-export const clientPackage = "@dingtalk-conference/client";
+import { bumpFor, type ChangeKind, clientPackage, type SpecChange } from "./compare-specs.js";
 
 const kinds: readonly ChangeKind[] = ["breaking", "non-breaking", "annotation"];
 
@@ -56,8 +53,9 @@ export function formatMarkdown(changes: readonly SpecChange[], baseNote: string)
 
 /** The semver bump a client user needs to be told about. */
 export function requiredBump(changes: readonly SpecChange[]): "major" | "minor" | "patch" {
-  if (count(changes, "breaking") > 0) return "major";
-  return count(changes, "non-breaking") > 0 ? "minor" : "patch";
+  // `kinds` runs from the largest bump down: the first kind present decides.
+  const kind = kinds.find((each) => count(changes, each) > 0) ?? "annotation";
+  return bumpFor[kind];
 }
 
 /**

@@ -8,6 +8,8 @@ import { dirname, join, relative, resolve } from "node:path";
 import { type Output, readCommandLine } from "@dingtalk-conference/command-line";
 import { announces, plannedReleases } from "@dingtalk-conference/release-plan";
 import {
+  bumpFor,
+  clientPackage,
   compareSpecs,
   repoRoot,
   reviewBase,
@@ -15,13 +17,7 @@ import {
   specFile,
   specInWorkingTree,
 } from "./compare.js";
-import {
-  changesetSuggestion,
-  clientPackage,
-  formatMarkdown,
-  formatTable,
-  summarize,
-} from "./report.js";
+import { changesetSuggestion, formatMarkdown, formatTable, summarize } from "./report.js";
 
 const usage = "usage: pnpm spec:diff [<git-ref>] [--markdown <file>] [--write-changeset]";
 
@@ -85,7 +81,10 @@ export async function specDiff(
   const breaking = changes.filter((change) => change.kind === "breaking").length;
   if (breaking === 0) return 0;
   // The release the changesets this change adds plan, as `changeset status --since` plans it.
-  const announced = announces((await plannedReleases(root, base.ref)).get(clientPackage), "major");
+  const announced = announces(
+    (await plannedReleases(root, base.ref)).get(clientPackage),
+    bumpFor.breaking,
+  );
   if (announced) {
     out.log(
       `\n${breaking} breaking change(s), announced by a major changeset of ${clientPackage} this change adds.`,

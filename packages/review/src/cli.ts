@@ -2,15 +2,11 @@
 // with the spec's changes against the ref, its documented responses, and its
 // reference with a try-it console that sends to the mock.
 import { UnaskableResponseError } from "@dingtalk-conference/mock";
+import { ChangesetReadError } from "@dingtalk-conference/release-plan";
 import { GitQueryError, SpecReadError } from "@dingtalk-conference/spec/compare";
 import { SpecDocumentError } from "@dingtalk-conference/spec/document";
 import { readOptions, usage } from "./cli-options.js";
-import {
-  ChangesetStatusError,
-  PortInUseError,
-  PortNotPermittedError,
-  ReviewUsageError,
-} from "./errors.js";
+import { PortInUseError, PortNotPermittedError, ReviewUsageError } from "./errors.js";
 import { startReview } from "./review.js";
 
 async function main(): Promise<void> {
@@ -43,7 +39,7 @@ main().catch((error: unknown) => {
     SpecReadError,
     SpecDocumentError,
     UnaskableResponseError,
-    ChangesetStatusError,
+    ChangesetReadError,
   ];
   if (known.some((type) => error instanceof type)) {
     console.error(`pnpm review: ${(error as Error).message.split("\n")[0]}`);

@@ -26,8 +26,3 @@ export class PortNotPermittedError extends Error {
     );
   }
 }
-
-/** `changeset status` failed for a reason other than "no changeset": the message is its first line. */
-export class ChangesetStatusError extends Error {
-  override readonly name = "ChangesetStatusError";
-}

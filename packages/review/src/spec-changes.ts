@@ -1,16 +1,15 @@
 // "Changes against <ref>": the spec's breaking-change comparison (the one
 // spec:diff prints) between the base ref and the working tree, each change
 // with whether a changeset this change adds announces it.
+import { announces, type Bump, plannedReleases } from "@dingtalk-conference/release-plan";
 import {
+  bumpFor,
+  clientPackage,
   compareSpecs,
   reviewBase,
   type SpecChange,
   specAtRef,
 } from "@dingtalk-conference/spec/compare";
-import { announces, type Bump, plannedRelease } from "./changeset-coverage.js";
-
-/** The published package a spec change reaches, whose changesets announce it. */
-const clientPackage = "@dingtalk-conference/client";
 
 export interface ReviewedChange extends SpecChange {
   /** The bump of the client a change of this kind calls for. */
@@ -25,12 +24,6 @@ export interface ChangesReport {
   changes: ReviewedChange[];
 }
 
-const bumpFor: Record<SpecChange["kind"], Bump> = {
-  breaking: "major",
-  "non-breaking": "minor",
-  annotation: "patch",
-};
-
 /**
  * The changes from the spec at `ref` (default: where this branch left main) to
  * `workingTreeSpec`, in the repository `root`, as the review page lists them.
@@ -43,7 +36,7 @@ export async function changesAgainst(
   const base = await reviewBase(root, ref);
   const changes = compareSpecs(await specAtRef(root, base.ref), workingTreeSpec);
   const release =
-    changes.length > 0 ? await plannedRelease(root, base.ref, clientPackage) : undefined;
+    changes.length > 0 ? (await plannedReleases(root, base.ref)).get(clientPackage) : undefined;
   return {
     against: base.note,
     changes: changes.map((change) => {

@@ -2,10 +2,10 @@
 // changesets this change adds (as `changeset status --since` counts them)
 // announce each change with a large enough bump of the client. The browser
 // test sees a breaking change no changeset covers.
+import { announces, type PlannedRelease } from "@dingtalk-conference/release-plan";
 import { changeset } from "@dingtalk-conference/scratch-repo";
 import { specInWorkingTree } from "@dingtalk-conference/spec/compare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { announces, type PlannedRelease } from "../src/changeset-coverage.js";
 import { changesAgainst } from "../src/spec-changes.js";
 import {
   createReviewRepo,
