@@ -47,6 +47,8 @@ describe("planRun", () => {
     expect(taken).toEqual([["user:u0", "user:u1"], ["user:u2", "user:u3"], ["user:u4"]]);
     expect(people.size).toBe(0);
     expect(plan).toMatchObject({ toSend: 5, batchCount: 3 });
+    // Taken once: a second taker would find nobody, so it is stopped instead.
+    expect(() => plan.batches()).toThrow("Plan.batches() was called twice");
   });
 
   it("on resume skips the invited, re-sends the surely failed, and holds back the ambiguous", () => {
