@@ -1,9 +1,11 @@
 // Any body, valid or not, in any script: the mock answers each as DingTalk
 // would, and keeps answering. The failure this guards against is no answer at
 // all (a hang, or a crashed process), so each answer has a limit no loaded
-// machine reaches rather than a tight one; the slowest answer is printed. Requests go over node:http with one
-// kept-alive connection because fetch costs several times the CPU per call,
-// and a thousand calls are the point here.
+// machine reaches rather than a tight one. That each comes within 1 s is
+// measured, not asserted: the slowest answer is printed, since a timed
+// assertion would fail whenever the machine is busy. Requests go over
+// node:http with one kept-alive connection because fetch costs several times
+// the CPU per call, and a thousand calls are the point here.
 import { Agent, request } from "node:http";
 import fc from "fast-check";
 import { afterAll, describe, expect, inject, it } from "vitest";
@@ -120,7 +122,9 @@ describe("the mock, sent any body", () => {
       // No shrinking: it would send thousands more bodies to report a smaller one.
       { numRuns: 1_000, endOnFailure: true, seed, examples: onceFatal.map((body) => [body]) },
     );
-    console.info(`[mock] 1,000 bodies answered; the slowest in ${Math.round(slowestMs)} ms`);
+    console.info(
+      `[mock] 1,000 bodies answered; the slowest in ${Math.round(slowestMs)} ms (to be within 1 s: measured, not asserted)`,
+    );
     // A thousand calls through Prism: seconds on a busy machine.
   }, 300_000);
 
