@@ -1,5 +1,6 @@
 import { existsSync, statSync } from "node:fs";
 import { createConferenceClient } from "@dingtalk-conference/client";
+import { type BatchFailure, formatFailure } from "./batch-failure.js";
 import { formatIssue, InputError } from "./errors.js";
 import { type CliOptions, helpText, parseCliArgs, rerunArguments } from "./input/args.js";
 import type { People } from "./input/people.js";
@@ -10,7 +11,6 @@ import { JournalLock } from "./journal/journal-lock.js";
 import { type Plan, planRun } from "./plan/plan.js";
 import { plural } from "./plural.js";
 import { type AccessToken, checkedAccessToken } from "./send/access-token.js";
-import { type BatchFailure, formatFailure } from "./send/batch-failure.js";
 import { createInviteCall } from "./send/invite-call.js";
 import { RateLimiter } from "./send/rate-limiter.js";
 import { sendBatches } from "./send/send-batches.js";

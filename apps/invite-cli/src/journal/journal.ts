@@ -10,8 +10,8 @@ import {
   readSync,
   writeSync,
 } from "node:fs";
+import type { BatchFailure } from "../batch-failure.js";
 import { JournalError } from "../errors.js";
-import type { BatchFailure } from "../send/batch-failure.js";
 import { privateFileMode } from "./journal-file.js";
 
 /**

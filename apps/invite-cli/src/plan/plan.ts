@@ -1,6 +1,6 @@
+import { failureReason } from "../batch-failure.js";
 import { type People, type Person, personOf } from "../input/people.js";
 import type { JournalReplay, PersonState } from "../journal/journal.js";
-import { failureReason } from "../send/batch-failure.js";
 
 export interface Batch {
   /** Unique within a journal, across resumed runs. */

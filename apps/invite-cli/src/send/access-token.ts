@@ -1,6 +1,6 @@
 import { createAppTokenProvider, type TokenProvider } from "@dingtalk-conference/client";
+import { failureFromError, formatFailure } from "../batch-failure.js";
 import { InputError } from "../errors.js";
-import { failureFromError, formatFailure } from "./batch-failure.js";
 
 export type AccessToken = string | TokenProvider;
 

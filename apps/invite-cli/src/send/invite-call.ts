@@ -4,8 +4,8 @@ import {
   type InviteUsersRequest,
   PermissionDeniedError,
 } from "@dingtalk-conference/client";
+import { type BatchFailure, failureFromError, withRequestId } from "../batch-failure.js";
 import { type Person, toInvitee, toPhoneInvitee } from "../input/people.js";
-import { type BatchFailure, failureFromError, withRequestId } from "./batch-failure.js";
 
 export type BatchOutcome =
   | { readonly ok: true; readonly requestId?: string }

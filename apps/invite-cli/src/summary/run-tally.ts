@@ -1,5 +1,5 @@
+import type { BatchFailure } from "../batch-failure.js";
 import { personKey } from "../input/people.js";
-import type { BatchFailure } from "../send/batch-failure.js";
 import { failureOfOutcome } from "../send/invite-call.js";
 import type { BatchResult } from "../send/send-batches.js";
 

@@ -1,7 +1,7 @@
+import { failureReason } from "../batch-failure.js";
 import { personKey } from "../input/people.js";
 import type { Plan } from "../plan/plan.js";
 import { plural } from "../plural.js";
-import { failureReason } from "../send/batch-failure.js";
 import type { FailedBatch, RunTally } from "./run-tally.js";
 import { commandStep } from "./shell-command.js";
 
