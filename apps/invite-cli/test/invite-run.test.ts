@@ -692,5 +692,8 @@ describe("bad input or configuration: exit 2, a message that says what and where
     const run = await runCli(["--help"], { cwd: dir });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("Usage: dingtalk-invite <conferenceId>");
+    expect(run.stdout).toContain(
+      "  The journal holds personal data (unionIds, phone numbers): keep it private.\n",
+    );
   });
 });

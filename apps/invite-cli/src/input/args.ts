@@ -63,6 +63,7 @@ Journal and resume:
   --resume                     continue a run: skip everyone the journal shows invited
   --retry-ambiguous            with --resume, also re-send batches that were in flight
                                at a crash (their people may be rung twice)
+  The journal holds personal data (unionIds, phone numbers): keep it private.
 
 Output:
   --dry-run                    validate everything and print the plan; send nothing
