@@ -1,10 +1,16 @@
-// The four checks every runtime runs, on the client as that runtime loaded it
+// The checks every runtime runs, on the client as that runtime loaded it
 // (import, require or a bundle) and on a case the runner read from the spec.
 // Plain JavaScript with web-standard APIs only, so every runtime runs this one
 // file as it is.
 
 /** Each check's name, in the order of the README's table. */
-export const checkNames = ["request example", "missing nick", "unknownUserError", "aborted signal"];
+export const checkNames = [
+  "request example",
+  "missing nick",
+  "unknownUserError",
+  "aborted signal",
+  "aborted mid-flight",
+];
 
 /**
  * @param {Record<string, any>} client the module namespace of @dingtalk-conference/client
@@ -17,6 +23,7 @@ export async function runChecks(client, testCase) {
     "missing nick": () => missingNick(client, testCase),
     unknownUserError: () => unknownUser(client, testCase),
     "aborted signal": () => abortedSignal(client, testCase),
+    "aborted mid-flight": () => abortedMidFlight(client, testCase),
   };
   const results = [];
   for (const check of checkNames) {
@@ -29,14 +36,19 @@ export async function runChecks(client, testCase) {
   return results;
 }
 
-/** A client on the case's mock whose fetch counts calls and adds `headers` to each request. */
-function clientFor(client, testCase, headers = {}) {
+/**
+ * A client on the case's mock whose fetch counts calls, adds `headers` to each
+ * request and calls `sent` once the request is in the runtime's fetch.
+ */
+function clientFor(client, testCase, { headers = {}, sent = () => {} } = {}) {
   const counted = { calls: 0 };
   const fetch = (input, init) => {
     counted.calls += 1;
     const request = new Request(input, init);
     for (const [name, value] of Object.entries(headers)) request.headers.set(name, value);
-    return globalThis.fetch(request);
+    const response = globalThis.fetch(request);
+    sent();
+    return response;
   };
   const conference = client.createConferenceClient({
     accessToken: testCase.accessToken,
@@ -68,7 +80,7 @@ async function missingNick(client, testCase) {
 
 async function unknownUser(client, testCase) {
   const { prefer, errorClass, requestId } = testCase.unknownUser;
-  const { conference } = clientFor(client, testCase, { prefer });
+  const { conference } = clientFor(client, testCase, { headers: { prefer } });
   const error = await rejection(conference.inviteUsers(testCase.conferenceId, testCase.body));
   if (!(error instanceof client[errorClass])) throw unexpected(`an ${errorClass}`, error);
   if (error.requestId !== requestId) {
@@ -86,6 +98,21 @@ async function abortedSignal(client, testCase) {
   // By name: a DOMException may come from another realm (a VM context, a worker).
   if (error?.name !== "AbortError") throw unexpected("an AbortError", error);
   return "AbortError";
+}
+
+/**
+ * A live signal, aborted once the request is in the runtime's fetch: the mock
+ * cannot be asked to answer late, so the abort comes before any answer can.
+ */
+async function abortedMidFlight(client, testCase) {
+  const controller = new AbortController();
+  const { conference, counted } = clientFor(client, testCase, { sent: () => controller.abort() });
+  const error = await rejection(
+    conference.inviteUsers(testCase.conferenceId, testCase.body, { signal: controller.signal }),
+  );
+  if (error?.name !== "AbortError") throw unexpected("an AbortError", error);
+  if (counted.calls !== 1) throw new Error(`fetch was called ${counted.calls} time(s), not once`);
+  return "AbortError, aborted once fetch had the request";
 }
 
 /** The reason a promise rejects with; fails when it resolves. */

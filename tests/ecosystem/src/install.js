@@ -4,12 +4,13 @@
 import { execFile } from "node:child_process";
 import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { scope } from "./registry.js";
 import { bunBin, denoBin } from "./runtimes.js";
 
 const exec = promisify(execFile);
-const ecosystemRoot = new URL("..", import.meta.url).pathname;
+const ecosystemRoot = fileURLToPath(new URL("..", import.meta.url));
 
 /** The command that adds a package by name, per package manager. */
 const adders = {

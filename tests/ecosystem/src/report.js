@@ -9,7 +9,7 @@ const end = "<!-- ecosystem-table:end -->";
 /**
  * @typedef {object} Row
  * @property {string} runtime
- * @property {import("./runtimes.js").CheckResult[]} [results]
+ * @property {Array<import("./runtimes.js").CheckResult & { note?: string }>} [results] a note from the verdict (a documented limitation)
  * @property {string} [unavailable] why the runtime could not run here
  * @property {string} [error] why the consumer failed before reporting any check
  * @param {Row[]} rows
@@ -17,14 +17,16 @@ const end = "<!-- ecosystem-table:end -->";
  */
 export function renderTable(rows, run) {
   const header = ["runtime", ...checkNames.map((check) => `\`${check}\``), "notes"];
-  const body = rows.map((row) => [
-    row.runtime,
-    ...checkNames.map((check) => {
-      if (row.unavailable !== undefined) return "not run";
-      return row.results?.find((result) => result.check === check)?.ok ? "✅" : "✗";
-    }),
-    escapeCell(row.unavailable ?? row.error ?? failureNotes(row.results ?? [])),
-  ]);
+  const body = rows.map((row) =>
+    [
+      row.runtime,
+      ...checkNames.map((check) => {
+        if (row.unavailable !== undefined) return "not run";
+        return row.results?.find((result) => result.check === check)?.ok ? "✅" : "✗";
+      }),
+      row.unavailable ?? row.error ?? notes(row.results ?? []),
+    ].map(escapeCell),
+  );
   return [
     `@dingtalk-conference/client ${run.version}, published to the loopback registry and installed by name; Node ${run.node}.`,
     "",
@@ -32,15 +34,15 @@ export function renderTable(rows, run) {
   ].join("\n");
 }
 
-/** Each distinct failure once, after the checks that failed with it. */
-function failureNotes(results) {
-  const checksByDetail = new Map();
-  for (const { check, detail } of results.filter((result) => !result.ok)) {
-    checksByDetail.set(detail, [...(checksByDetail.get(detail) ?? []), check]);
+/** Each distinct failure and verdict note once, after the checks it concerns. */
+function notes(results) {
+  const checksByText = new Map();
+  for (const { check, ok, detail, note } of results) {
+    if (ok && note === undefined) continue;
+    const text = ok ? note : `${detail}${note === undefined ? "" : ` (${note})`}`;
+    checksByText.set(text, [...(checksByText.get(text) ?? []), check]);
   }
-  return [...checksByDetail]
-    .map(([detail, checks]) => `${checks.join(", ")}: ${detail}`)
-    .join("; ");
+  return [...checksByText].map(([text, checks]) => `${checks.join(", ")}: ${text}`).join("; ");
 }
 
 /** Columns padded to their widest cell, as the repository's formatter (Biome) lays tables out. */

@@ -1,7 +1,8 @@
 // pnpm test:ecosystem — the client as users get it: released by the
 // project's own release path to a registry on loopback, installed by name into
 // one small project per runtime, and checked there against the Prism mock.
-// Writes the table of runtime × check into README.md; fails when a check fails.
+// Writes the table of runtime × check into README.md; fails when a check
+// fails, unless it fails as a limitation the client README documents.
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,7 +13,9 @@ import { installConsumer } from "./install.js";
 import { scope, startRegistry } from "./registry.js";
 import { releaseClient } from "./release.js";
 import { renderTable, writeTable } from "./report.js";
-import { RuntimeUnavailableError, runtimes } from "./runtimes.js";
+import { RuntimeUnavailableError, runtimes, writeCaseFiles } from "./runtimes.js";
+import { failureNothingAwaits, runtimeAtWork, UncaughtFailure } from "./uncaught.js";
+import { judge } from "./verdict.js";
 
 const ecosystemRoot = fileURLToPath(new URL("..", import.meta.url));
 const repoRoot = join(ecosystemRoot, "..", "..");
@@ -33,43 +36,16 @@ Object.assign(process.env, {
   // and turbo passes a task no certificate variable.
   DENO_TLS_CA_STORE: "system,mozilla",
 });
+/** Rejects on the first failure that nothing awaits, naming the runtime it came from. */
+const uncaught = failureNothingAwaits();
 let registry;
 let mockStarting;
 try {
-  registry = await startRegistry(join(scratch, "registry"));
-  log(`registry ${registry.url} (Verdaccio, serving ${scope}/* only)`);
-  // Prism starts while the release builds: neither needs the other. Its
-  // start competes with the builds for the cores, so it may take its time.
-  mockStarting = startMock({ startTimeoutMs: 180_000 });
-  // Awaited once the consumers are installed; until then a failure to start waits there.
-  mockStarting.catch(() => undefined);
-  const release = await releaseClient({ repoRoot, scratch: join(scratch, "repo"), registry });
-  for (const line of release.log) log(line);
-
-  const consumers = join(scratch, "consumers");
-  cpSync(join(ecosystemRoot, "shared"), join(consumers, "shared"), { recursive: true });
-  const projects = await installProjects({
-    consumers,
-    npmrc: registry.npmrc,
-    version: release.version,
-  });
-
-  const mock = await mockStarting;
-  log(`Prism mock ${mock.url}`);
-  const rows = await runAll(projects, readCase(mock.url));
-
-  const table = renderTable(rows, { version: release.version, node: process.versions.node });
-  writeTable(join(ecosystemRoot, "README.md"), table);
-  console.log(`\n${table}\n`);
-  for (const row of rows.filter((candidate) => candidate.unavailable !== undefined)) {
-    log(`NOT RUN: ${row.runtime}: ${row.unavailable}`);
-  }
-  const failed = rows.filter((row) => row.error !== undefined || row.results?.some((r) => !r.ok));
-  log(failed.length === 0 ? "passed" : `FAILED in ${failed.length} runtime(s)`);
-  process.exitCode = failed.length === 0 ? 0 : 1;
+  await Promise.race([ecosystemRun(), uncaught]);
 } catch (error) {
+  if (error instanceof UncaughtFailure) log(`FAILED ${error.message}`);
   // A failed release or start: what the command printed says why, not its stack.
-  log(`FAILED before any runtime ran: ${describeFailure(error, 4000)}`);
+  else log(`FAILED before the table was written: ${describeFailure(error, 4000)}`);
   process.exitCode = 1;
 } finally {
   await mockStarting?.then(
@@ -79,18 +55,83 @@ try {
   await registry?.stop();
   rmSync(scratch, { recursive: true, force: true });
 }
+// After an uncaught failure the run's other work may still be going (the
+// other runtime, the one that failed), and must not go on to write a table.
+process.exit();
+
+async function ecosystemRun() {
+  registry = await startRegistry(join(scratch, "registry"));
+  log(`registry ${registry.url} (Verdaccio, serving ${scope}/* only)`);
+  // Prism starts and the runtimes are probed while the release builds: none
+  // needs another. Prism's start competes with the builds for the cores, so
+  // it may take its time.
+  mockStarting = startMock({ startTimeoutMs: 180_000 });
+  // Awaited once the consumers are installed; until then a failure to start waits there.
+  mockStarting.catch(() => undefined);
+  const probing = probeAll();
+  probing.catch(() => undefined);
+  const release = await releaseClient({ repoRoot, scratch: join(scratch, "repo"), registry });
+  for (const line of release.log) log(line);
+
+  const consumers = join(scratch, "consumers");
+  cpSync(join(ecosystemRoot, "shared"), join(consumers, "shared"), { recursive: true });
+  const projects = await installProjects({
+    unavailable: await probing,
+    consumers,
+    npmrc: registry.npmrc,
+    version: release.version,
+  });
+
+  const mock = await mockStarting;
+  log(`Prism mock ${mock.url}`);
+  const testCase = readCase(mock.url);
+  // Once per project: the two TypeScript rows share one.
+  const installed = new Map(
+    [...projects]
+      .filter(([, project]) => project.dir)
+      .map(([runtime, project]) => [project.dir, runtime.consumer]),
+  );
+  for (const [dir, consumer] of installed) writeCaseFiles(consumer, dir, testCase);
+  const { rows, problems } = judge(await runAll(projects, testCase));
+
+  const table = renderTable(rows, { version: release.version, node: process.versions.node });
+  writeTable(join(ecosystemRoot, "README.md"), table);
+  console.log(`\n${table}\n`);
+  for (const row of rows.filter((candidate) => candidate.unavailable !== undefined)) {
+    log(`NOT RUN: ${row.runtime}: ${row.unavailable}`);
+  }
+  for (const problem of problems) log(`FAILED: ${problem}`);
+  log(problems.length === 0 ? "passed" : `FAILED: ${problems.length} problem(s)`);
+  process.exitCode = problems.length === 0 ? 0 : 1;
+}
+
+/** Per runtime that cannot start here, why; its probe alone decides. */
+async function probeAll() {
+  const unavailable = new Map();
+  await Promise.all(
+    runtimes.map((runtime) =>
+      runtimeAtWork.run(runtime.name, async () => {
+        try {
+          await runtime.probe?.();
+        } catch (error) {
+          if (!(error instanceof RuntimeUnavailableError)) throw error;
+          unavailable.set(runtime, error.message);
+        }
+      }),
+    ),
+  );
+  return unavailable;
+}
 
 /**
  * Each consumer project whose runtimes can start here, installed at once (the
  * installs wait on the network more than on the cores). Per runtime: the
  * installed project's folder, or why it has none.
  */
-async function installProjects({ consumers, npmrc, version }) {
-  const outcome = new Map();
-  for (const runtime of runtimes) {
-    const unavailable = await unavailability(runtime);
-    if (unavailable !== undefined) outcome.set(runtime, { unavailable });
-  }
+async function installProjects({ unavailable, consumers, npmrc, version }) {
+  const outcome = new Map(
+    [...unavailable].map(([runtime, reason]) => [runtime, { unavailable: reason }]),
+  );
   const consumersToInstall = new Map(
     runtimes
       .filter((runtime) => !outcome.has(runtime))
@@ -122,7 +163,8 @@ async function runAll(projects, testCase) {
   const worker = async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
       const [runtime, project] = next;
-      rows.set(runtime, { runtime: runtime.name, ...(await runOne(runtime, project, testCase)) });
+      const row = await runtimeAtWork.run(runtime.name, () => runOne(runtime, project, testCase));
+      rows.set(runtime, { runtime: runtime.name, ...row });
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
@@ -135,20 +177,9 @@ async function runOne(runtime, project, testCase) {
   try {
     return { results: await runtime.run(project.dir, testCase) };
   } catch (error) {
-    if (error instanceof RuntimeUnavailableError) return { unavailable: error.message };
     return { error: describeFailure(error) };
   } finally {
     log(`ran ${runtime.name} in ${seconds(timer)} s`);
-  }
-}
-
-async function unavailability(runtime) {
-  try {
-    await runtime.probe?.();
-    return undefined;
-  } catch (error) {
-    if (error instanceof RuntimeUnavailableError) return error.message;
-    throw error;
   }
 }
 

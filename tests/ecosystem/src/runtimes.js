@@ -1,9 +1,11 @@
 // Each row of the README's table: the consumer project it runs (a folder
 // beside src/), the package manager that installs the client into it, and how
-// the runtime runs it. A runtime whose binary cannot start here throws
-// RuntimeUnavailableError: its row says so, with the reason.
+// the runtime runs it. Whether a runtime can start here is its probe's answer
+// alone, given before any consumer runs and with nothing of the client in it:
+// a probe that throws RuntimeUnavailableError makes its row `not run`, with the
+// reason. Once a runtime has started, every failure is the client's.
 import { execFile } from "node:child_process";
-import { existsSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { createRequire } from "node:module";
 import { join } from "node:path";
@@ -11,9 +13,9 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { EdgeRuntime } from "edge-runtime";
 import { build } from "esbuild";
-import { Miniflare } from "miniflare";
 import { chromium } from "playwright-core";
 import { checkNames } from "../shared/checks.mjs";
+import { inWorkerd, trivialWorker } from "./workerd.js";
 
 const exec = promisify(execFile);
 const bin = (name) => fileURLToPath(new URL(`../node_modules/.bin/${name}`, import.meta.url));
@@ -55,13 +57,13 @@ export const runtimes = [
     name: "TypeScript, `moduleResolution: node16`, strict",
     consumer: "typescript",
     installer: "npm",
-    run: (dir, testCase) => typeCheck(dir, "tsconfig.node16.json", testCase),
+    run: (dir) => typeCheck(dir, "tsconfig.node16.json"),
   },
   {
     name: "TypeScript, `moduleResolution: bundler`, strict",
     consumer: "typescript",
     installer: "npm",
-    run: (dir, testCase) => typeCheck(dir, "tsconfig.bundler.json", testCase),
+    run: (dir) => typeCheck(dir, "tsconfig.bundler.json"),
   },
   {
     name: "Deno 2",
@@ -94,28 +96,23 @@ export const runtimes = [
     name: "Cloudflare workerd (miniflare)",
     consumer: "workerd",
     installer: "npm",
+    probe: async () => {
+      try {
+        await inWorkerd(trivialWorker, { method: "POST" }, answered);
+      } catch (error) {
+        throw new RuntimeUnavailableError(`workerd did not run a trivial worker: ${error.message}`);
+      }
+    },
     run: async (dir, testCase) => {
       const script = await bundle(dir, "worker.js", "esm", ["workerd", "worker", "browser"]);
-      const worker = new Miniflare({ modules: true, script, compatibilityDate: "2025-09-01" });
-      try {
-        await worker.ready.catch((error) => {
-          throw new RuntimeUnavailableError(`workerd did not start: ${error.message}`);
-        });
-        return answered(await worker.dispatchFetch("http://worker.test/", post(testCase)));
-      } finally {
-        await worker.dispose();
-      }
+      return inWorkerd(script, post(testCase), answered);
     },
   },
   {
     name: "Chromium (Debian's, via playwright-core)",
     consumer: "browser",
     installer: "npm",
-    probe: async () => {
-      if (!existsSync(chromiumPath)) {
-        throw new RuntimeUnavailableError(`${chromiumPath} is missing (Debian's chromium package)`);
-      }
-    },
+    probe: () => version(chromiumPath),
     run: (dir, testCase) => inBrowser(dir, testCase),
   },
 ];
@@ -168,8 +165,7 @@ async function answered(response) {
  * anything the files share (the config, the client's types) has an error; the
  * missing nick passes only while its @ts-expect-error is needed.
  */
-async function typeCheck(dir, tsconfig, testCase) {
-  writeFileSync(join(dir, "spec-example.ts"), exampleModule(testCase));
+async function typeCheck(dir, tsconfig) {
   const errors = await exec(process.execPath, [tscPath, "-p", tsconfig, "--pretty", "false"], {
     cwd: dir,
   }).then(
@@ -203,6 +199,16 @@ function kebabCase(name) {
     .replace(/([a-z])([A-Z])/g, "$1-$2")
     .replaceAll(" ", "-")
     .toLowerCase();
+}
+
+/**
+ * What a consumer project reads from the case, written into its installed
+ * folder once, before any runtime that runs it starts (both TypeScript rows
+ * check the one `typescript` project, at the same time).
+ */
+export function writeCaseFiles(consumer, dir, testCase) {
+  if (consumer === "typescript")
+    writeFileSync(join(dir, "spec-example.ts"), exampleModule(testCase));
 }
 
 /** The spec's example as a module the TypeScript consumer imports, so it holds no copy. */

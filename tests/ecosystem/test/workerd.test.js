@@ -1,0 +1,21 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { inWorkerd } from "../src/workerd.js";
+
+test("workerd's answer is read whole before workerd stops, however slowly its body streams", async () => {
+  // The body's parts leave a few milliseconds apart, so stopping workerd as
+  // soon as the headers arrive would cut it off (undici: TypeError: terminated).
+  const slowBody = `export default {
+    fetch: () => new Response(new ReadableStream({
+      async start(controller) {
+        for (const part of ["[1", ",2", ",3]"]) {
+          controller.enqueue(new TextEncoder().encode(part));
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        controller.close();
+      },
+    })),
+  };`;
+  const read = (response) => response.json();
+  assert.deepEqual(await inWorkerd(slowBody, { method: "POST" }, read), [1, 2, 3]);
+});

@@ -1,0 +1,16 @@
+import { createConferenceClient } from "@dingtalk-conference/client";
+import { body, conferenceId } from "./spec-example.js";
+
+const client = createConferenceClient({ accessToken: "token" });
+
+export async function abortedLater(controller: AbortController): Promise<string> {
+  const call = client.inviteUsers(conferenceId, body, { signal: controller.signal });
+  controller.abort();
+  try {
+    await call;
+    return "resolved";
+  } catch (error) {
+    if (error instanceof DOMException) return error.name;
+    throw error;
+  }
+}
