@@ -164,9 +164,9 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
 
 /**
  * The command line that runs these options again, for the summary to print: the same
- * conference, people, operator, host, journal, pace and --skip-invalid. Never the token, which the user
- * gives again the way they gave it; nor the flags of this run's mode (--resume,
- * --dry-run, …), which the summary adds as the next step needs them.
+ * conference, people, operator, host, journal, pace and --skip-invalid. Never the
+ * token, which the user gives again the way they gave it; nor the flags of this run's
+ * mode (--resume, --dry-run, …), which the summary adds as the next step needs them.
  */
 export function rerunArguments(options: CliOptions): string[] {
   const flag = (name: string, value: string | undefined) =>
