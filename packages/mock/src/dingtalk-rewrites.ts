@@ -88,10 +88,14 @@ function jsonOf(body: Buffer): unknown {
 
 /**
  * The rewrites DingTalk's behaviour needs, read from the spec:
- * - a JSON body that does not parse would get no answer at all (Prism's body
- *   parser fails and the request is dropped): Prism gets its text as a JSON
- *   string instead, which it refuses as it refuses any wrong body, and is asked
- *   for the operation's `paramsError` answer where the spec documents one;
+ * - a JSON body that does not parse would get no answer at all: when its
+ *   parse fails, Prism's server waits for the request to end before answering
+ *   (a drain added in stoplightio/prism#2795), but the parser has already read
+ *   it to the end, so the wait never does. Upstream's open issue on such
+ *   bodies, answered with micri's error rather than the spec's before that
+ *   change, is stoplightio/prism#2664. Prism gets the text as a JSON string
+ *   instead, which it refuses as it refuses any wrong body, and is asked for
+ *   the operation's `paramsError` answer where the spec documents one;
  * - in a mock (not a proxy), a call without its token header is answered as
  *   DingTalk does, with the operation's `AuthenticationFailed.MissingParameter`
  *   example (DingTalk checks the token before the body). A call with a token
