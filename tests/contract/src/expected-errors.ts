@@ -47,7 +47,7 @@ export function expectedErrorClass(
 interface ErrorExample {
   readonly code: unknown;
   readonly clientError?: string;
-  /** The example as the suite's case names read: "inviteUsers → 400 paramsError". */
+  /** Where the example is, for messages: "inviteUsers → 400 paramsError". */
   readonly where: string;
 }
 

@@ -3,9 +3,13 @@
 // documented. Each check returns its problems, so the suite asserts there are
 // none, and its own tests hold the checks to misbehaving loopback providers.
 import { createConferenceClient, DingTalkApiError } from "@dingtalk-conference/client";
-import { examplePathParams, securityHeadersOf } from "@dingtalk-conference/spec/document";
+import {
+  examplePathParams,
+  SpecDocumentError,
+  securityHeadersOf,
+} from "@dingtalk-conference/spec/document";
 import { contractProblems, problemsOf } from "./conformance.js";
-import { allDocumentedResponses } from "./documented-responses.js";
+import { allDocumentedResponses, type DocumentedResponse } from "./documented-responses.js";
 import { expectedErrorClass, UnknownErrorClassError } from "./expected-errors.js";
 import { type Outcome, settle } from "./outcome.js";
 import { type Exchange, recordingFetch } from "./recording-fetch.js";
@@ -87,23 +91,13 @@ async function probeAuthentication(
   target: ContractTarget,
   probe: { sent: string; exampleName: string; sendsToken: boolean },
 ): Promise<string[]> {
-  const documented = allDocumentedResponses.find(
-    (response) =>
-      response.operation.operationId === invite.operationId &&
-      response.exampleName === probe.exampleName,
-  );
-  const code = (documented?.example as { code?: unknown } | undefined)?.code;
-  if (!documented || typeof code !== "string") {
-    throw new Error(
-      `spec/openapi.yaml documents no ${probe.exampleName} error example with a code for inviteUsers, which the probe of a request ${probe.sent} expects; restore it, or change tests/contract/src/provider-checks.ts`,
-    );
-  }
+  const { status, code } = documentedRefusal(probe.exampleName);
   const recorder = recordingFetch();
   const sendWith = probe.sendsToken ? recorder.fetch : withoutCredentials(recorder.fetch);
   const outcome = await settle(
     inviteNoOne({ ...target, accessToken: invalidToken }, target.origin, sendWith),
   );
-  const expected = `${documented.status} ${code}`;
+  const expected = `${status} ${code}`;
   const where = `a request ${probe.sent}`;
   const [exchange, ...more] = recorder.exchanges;
   if (!exchange?.response)
@@ -112,13 +106,34 @@ async function probeAuthentication(
     ];
   if (more.length > 0) return [`${where} was sent ${recorder.exchanges.length} times, not once`];
   return [
-    ...answerDifferences(exchange, where, documented.status, code),
+    ...answerDifferences(exchange, where, status, code),
     ...contractProblems(exchange, {
       requestWasValid: false,
       credentialsLeftOut: !probe.sendsToken,
     }),
     ...errorClassDifference(outcome, where, code),
   ];
+}
+
+/**
+ * The status and DingTalk code of the inviteUsers error example a probe
+ * compares the server's answer with; a spec without it cannot be probed.
+ */
+export function documentedRefusal(
+  exampleName: string,
+  responses: readonly DocumentedResponse[] = allDocumentedResponses,
+): { status: number; code: string } {
+  const documented = responses.find(
+    (response) =>
+      response.operation.operationId === invite.operationId && response.exampleName === exampleName,
+  );
+  const code = (documented?.example as { code?: unknown } | undefined)?.code;
+  if (!documented || typeof code !== "string") {
+    throw new SpecDocumentError(
+      `inviteUsers: no ${exampleName} error example with a code, which the provider checks compare the server's answer with; restore it in spec/openapi.yaml, or change tests/contract/src/provider-checks.ts`,
+    );
+  }
+  return { status: documented.status, code };
 }
 
 /** How the answer differs from the documented status and DingTalk code, in words. */

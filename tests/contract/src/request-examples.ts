@@ -3,6 +3,7 @@ import {
   requestExamplesOf as namedRequestExamples,
   type Operation,
   parameterExamples,
+  SpecDocumentError,
 } from "@dingtalk-conference/spec/document";
 
 /** A request the spec documents: its parameters' examples and, when it has a body, one named body example. */
@@ -49,6 +50,10 @@ export function requestExamplesOf(operation: Operation): RequestExample[] {
 /** The JSON request-body schema of an operation. */
 export function requestSchemaOf(operation: Operation) {
   const schema = operation.requestBody?.content["application/json"]?.schema;
-  if (!schema) throw new Error(`${operation.operationId}: no application/json request schema`);
+  if (!schema) {
+    throw new SpecDocumentError(
+      `${operation.operationId}: no application/json request schema; give its requestBody one in spec/openapi.yaml`,
+    );
+  }
   return schema;
 }

@@ -5,6 +5,7 @@ import {
   loadSpec,
   type Operation,
   operationsOf,
+  SpecDocumentError,
   specPath,
 } from "@dingtalk-conference/spec/document";
 
@@ -19,7 +20,11 @@ export const spec = {
 
 export function operationById(operationId: string): Operation {
   const operation = spec.operations.find((candidate) => candidate.operationId === operationId);
-  if (!operation) throw new Error(`the spec has no operation ${operationId}`);
+  if (!operation) {
+    throw new SpecDocumentError(
+      `spec/openapi.yaml has no operation ${operationId}, which the suite calls by name`,
+    );
+  }
   return operation;
 }
 

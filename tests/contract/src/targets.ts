@@ -23,6 +23,11 @@ export const providerVariables = [
   "CONTRACT_CONFERENCE_ID",
 ] as const;
 
+/** The provider variables are set, but not all of them; the message names the missing ones. */
+export class ProviderSettingsError extends Error {
+  override readonly name = "ProviderSettingsError";
+}
+
 export type ProviderSettings =
   | { readonly upstream: string; readonly accessToken: string; readonly conferenceId: string }
   | { readonly skipReason: string };
@@ -36,7 +41,7 @@ export function providerSettings(env: NodeJS.ProcessEnv): ProviderSettings {
   }
   if (missing.length > 0) {
     // Half a configuration is a mistake worth stopping for, not a reason to skip quietly.
-    throw new Error(
+    throw new ProviderSettingsError(
       `provider checks need ${providerVariables.join(", ")}; missing: ${missing.join(", ")}`,
     );
   }

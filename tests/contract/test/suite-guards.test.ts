@@ -8,9 +8,14 @@ import {
 } from "@dingtalk-conference/spec/document";
 import { describe, expect, it } from "vitest";
 import { expectedErrorClass, UnknownErrorClassError } from "../src/expected-errors.js";
-import { requestExamplesOf, UnsendableRequestError } from "../src/request-examples.js";
+import { documentedRefusal } from "../src/provider-checks.js";
+import {
+  requestExamplesOf,
+  requestSchemaOf,
+  UnsendableRequestError,
+} from "../src/request-examples.js";
 import { arbitraryOf, UnsupportedSchemaError } from "../src/schema-arbitrary.js";
-import { providerSettings } from "../src/targets.js";
+import { ProviderSettingsError, providerSettings } from "../src/targets.js";
 
 const specWith = (responses: Record<string, unknown>) => ({
   paths: { "/x": { get: { operationId: "getX", responses } } },
@@ -99,6 +104,25 @@ describe("the suite refuses what it cannot check", () => {
     );
   });
 
+  it("an operation without the JSON request schema its properties need", () => {
+    const operation = operationWith({ name: "id", in: "query", example: "1" });
+    expect(() => requestSchemaOf(operation)).toThrow(SpecDocumentError);
+    expect(() => requestSchemaOf(operation)).toThrow(
+      new SpecDocumentError(
+        "closeX: no application/json request schema; give its requestBody one in spec/openapi.yaml",
+      ),
+    );
+  });
+
+  it("a spec without the error example a provider check compares with", () => {
+    expect(() => documentedRefusal("InvalidAuthentication", [])).toThrow(SpecDocumentError);
+    expect(() => documentedRefusal("InvalidAuthentication", [])).toThrow(
+      new SpecDocumentError(
+        "inviteUsers: no InvalidAuthentication error example with a code, which the provider checks compare the server's answer with; restore it in spec/openapi.yaml, or change tests/contract/src/provider-checks.ts",
+      ),
+    );
+  });
+
   it("a schema keyword the generator does not honour", () => {
     const schema = { type: "object", properties: { a: { type: "string", pattern: "^x" } } };
     expect(() => arbitraryOf(schema)).toThrow(UnsupportedSchemaError);
@@ -115,7 +139,12 @@ describe("providerSettings", () => {
 
   it("stops on half a configuration, naming what is missing", () => {
     expect(() => providerSettings({ CONTRACT_BASE_URL: "https://x" })).toThrow(
-      /missing: CONTRACT_ACCESS_TOKEN, CONTRACT_CONFERENCE_ID/,
+      ProviderSettingsError,
+    );
+    expect(() => providerSettings({ CONTRACT_BASE_URL: "https://x" })).toThrow(
+      new ProviderSettingsError(
+        "provider checks need CONTRACT_BASE_URL, CONTRACT_ACCESS_TOKEN, CONTRACT_CONFERENCE_ID; missing: CONTRACT_ACCESS_TOKEN, CONTRACT_CONFERENCE_ID",
+      ),
     );
   });
 
