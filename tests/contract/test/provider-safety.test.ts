@@ -11,7 +11,11 @@ import { providerChecks } from "../src/provider-checks.js";
 import { requestsFor } from "../src/requests-for-target.js";
 import { spec } from "../src/spec.js";
 import type { ContractTarget } from "../src/targets.js";
-import { type ScriptedProvider, startScriptedProvider } from "./support/scripted-provider.js";
+import {
+  type ScriptedProvider,
+  startScriptedProvider,
+  targetOf,
+} from "./support/scripted-provider.js";
 
 const closePathItem = loadSpec(
   fileURLToPath(new URL("../fixtures/close-video-conference.yaml", import.meta.url)),
@@ -33,14 +37,7 @@ let provider: ScriptedProvider;
 let target: ContractTarget;
 beforeAll(async () => {
   provider = await startScriptedProvider();
-  target = {
-    kind: "provider",
-    name: "scripted provider",
-    baseUrl: provider.url,
-    origin: provider.url,
-    accessToken: provider.validToken,
-    pathParams: { conferenceId: "the-providers-own-conference" },
-  };
+  target = targetOf(provider, { conferenceId: "the-providers-own-conference" });
 });
 afterAll(() => provider.close());
 beforeEach(() => {

@@ -12,20 +12,14 @@ import {
   type ProviderScript,
   type ScriptedProvider,
   startScriptedProvider,
+  targetOf,
 } from "./support/scripted-provider.js";
 
 let provider: ScriptedProvider;
 let target: ContractTarget;
 beforeAll(async () => {
   provider = await startScriptedProvider();
-  // Straight to the loopback provider: the checks validate each answer themselves.
-  target = {
-    kind: "provider",
-    name: "scripted provider",
-    baseUrl: provider.url,
-    origin: provider.url,
-    accessToken: provider.validToken,
-  };
+  target = targetOf(provider);
 });
 afterAll(() => provider.close());
 

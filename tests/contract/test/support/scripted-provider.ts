@@ -2,6 +2,7 @@ import { createServer } from "node:http";
 import { securityHeadersOf } from "@dingtalk-conference/spec/document";
 import { allDocumentedResponses } from "../../src/documented-responses.js";
 import { operationById } from "../../src/spec.js";
+import type { ContractTarget } from "../../src/targets.js";
 import { listenOnLoopback } from "./loopback-server.js";
 
 /** An answer a provider gives: status, content type, body. */
@@ -99,4 +100,22 @@ export async function startScriptedProvider(): Promise<ScriptedProvider> {
     close,
   };
   return provider;
+}
+
+/**
+ * The provider as a contract target, straight to it with no Prism between:
+ * the checks validate each answer themselves.
+ */
+export function targetOf(
+  provider: ScriptedProvider,
+  pathParams?: Readonly<Record<string, string>>,
+): ContractTarget {
+  return {
+    kind: "provider",
+    name: "scripted provider",
+    baseUrl: provider.url,
+    origin: provider.url,
+    accessToken: provider.validToken,
+    ...(pathParams === undefined ? {} : { pathParams }),
+  };
 }
