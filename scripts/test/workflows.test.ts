@@ -85,9 +85,21 @@ describe("contract.yml", () => {
     const secrets = ["CONTRACT_BASE_URL", "CONTRACT_ACCESS_TOKEN", "CONTRACT_CONFERENCE_ID"];
     // GitHub's expression syntax, not a JavaScript template.
     const fromSecret = (name: string) => `\${{ secrets.${name} }}`;
-    expect(job?.env).toEqual(Object.fromEntries(secrets.map((name) => [name, fromSecret(name)])));
-    expect(job?.steps.map((step) => step.run)).toContain(
-      "pnpm --filter @dingtalk-conference/contract-tests test",
+    const suite = job?.steps.find(
+      (step) => step.run === "pnpm --filter @dingtalk-conference/contract-tests test",
     );
+    expect(suite?.env).toEqual(Object.fromEntries(secrets.map((name) => [name, fromSecret(name)])));
+  });
+
+  it("gives the secrets only to the steps that read them, not to installing or building", async () => {
+    const [job] = Object.values((parse(await read("contract.yml")) as Workflow).jobs);
+    expect(job?.env).toBeUndefined();
+    const withSecrets = (job?.steps ?? []).filter((step) =>
+      JSON.stringify(step).includes("secrets."),
+    );
+    expect(withSecrets.map((step) => step.name)).toEqual([
+      "Require the provider's secrets",
+      "Contract suite against the provider",
+    ]);
   });
 });

@@ -138,7 +138,9 @@ export const isAnnotation = (key: string) => annotations.has(key) || key.startsW
 /**
  * A copy of the document with every local `$ref` replaced by what it points
  * to, so responses, parameters and schemas read (and compile) without a
- * resolver. A recursive `$ref` throws rather than looping.
+ * resolver. A recursive `$ref` throws rather than looping. Hand-written because
+ * @redocly/openapi-core's dereferencing bundler is asynchronous and config-driven,
+ * and every reader here is synchronous and needs local `$ref`s only.
  */
 export function dereference(document: unknown): unknown {
   const walk = (node: unknown, trail: readonly string[]): unknown => {

@@ -167,13 +167,14 @@ describe("compareSpecs", () => {
     {
       rule: "adding an operation is not breaking",
       change: (spec: Spec) => {
-        spec.paths["/v1.0/conference/videoConferences/{conferenceId}"] = {
+        spec.paths["/v1.0/conference/videoConferences/{conferenceId}/added-by-this-test"] = {
           delete: { ...invite(spec), operationId: "closeVideoConference", requestBody: undefined },
         };
       },
-      path: "/paths/~1v1.0~1conference~1videoConferences~1{conferenceId}/delete",
+      path: "/paths/~1v1.0~1conference~1videoConferences~1{conferenceId}~1added-by-this-test/delete",
       kind: "non-breaking",
-      reason: "[Added] operation DELETE /v1.0/conference/videoConferences/{conferenceId}",
+      reason:
+        "[Added] operation DELETE /v1.0/conference/videoConferences/{conferenceId}/added-by-this-test",
     },
     {
       rule: "rewording a description is an annotation",

@@ -44,7 +44,10 @@ describe("pnpm review on bad input", () => {
   it('exits 2 with one line for a "4XX" response, which the mock cannot be asked for', async () => {
     const original = await readFile(specPath, "utf8");
     await scratch.editSpec((spec) => {
-      const [invite] = (spec.get("paths") as { items: { key: unknown }[] }).items;
+      const { items } = spec.get("paths") as { items: { key: unknown }[] };
+      const invite = items.find(
+        (item) => spec.getIn(["paths", item.key, "post", "operationId"]) === "inviteUsers",
+      );
       const status = ["paths", invite?.key, "post", "responses", "4XX"];
       spec.setIn(status, spec.createNode({ description: "Any other client error" }));
     });
