@@ -21,13 +21,9 @@ function changesSection({ against, changes }: ChangesReport): string {
   const groups = kinds.map((kind) => {
     const ofKind = changes.filter((change) => change.kind === kind);
     const items = ofKind.map((change) => {
-      // Worded as the gates judge it: spec:diff fails only on a breaking change no
-      // major changeset announces; for the others the bump is advice.
       const cover = change.coveredBy.length
         ? `covered by ${change.coveredBy.map((id) => `.changeset/${id}.md`).join(", ")}`
-        : kind === "breaking"
-          ? `no changeset covers it (needs a ${change.needs} bump)`
-          : `no changeset announces it yet (a ${change.needs} bump fits it)`;
+        : `no changeset covers it (needs a ${change.needs} bump)`;
       return [
         `<li data-kind="${kind}" data-covered="${change.coveredBy.length > 0}">`,
         `<code class="pointer">${escapeHtml(change.path)}</code>`,
