@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -78,8 +78,8 @@ test("a verdict's note stands beside the check's failure, or alone for a check t
   );
 });
 
-test("writeTable replaces what stands between the markers, and only that", () => {
-  const readme = join(mkdtempSync(join(tmpdir(), "ecosystem-report-")), "README.md");
+test("writeTable replaces what stands between the markers, and only that", (t) => {
+  const readme = scratchReadme(t);
   const markers = readFileSync(new URL("../README.md", import.meta.url), "utf8").match(
     /(<!-- ecosystem-table:begin[^\n]*-->)[\s\S]*(<!-- ecosystem-table:end -->)/,
   );
@@ -92,12 +92,19 @@ test("writeTable replaces what stands between the markers, and only that", () =>
   );
 });
 
-test("writeTable refuses a README without the markers, and leaves it as it was", () => {
-  const readme = join(mkdtempSync(join(tmpdir(), "ecosystem-report-")), "README.md");
+test("writeTable refuses a README without the markers, and leaves it as it was", (t) => {
+  const readme = scratchReadme(t);
   writeFileSync(readme, "# Title\n");
   assert.throws(() => writeTable(readme, "table"), /lacks the table markers/);
   assert.equal(readFileSync(readme, "utf8"), "# Title\n");
 });
+
+/** A README.md path in a folder of its own, removed when the test `t` ends. */
+function scratchReadme(t) {
+  const dir = mkdtempSync(join(tmpdir(), "ecosystem-report-"));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  return join(dir, "README.md");
+}
 
 /** A Markdown table line's cells, trimmed; an escaped pipe stays in its cell. */
 function cells(line) {
