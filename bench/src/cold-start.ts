@@ -26,7 +26,7 @@ export async function measureColdStart(scale: Scale): Promise<ResultRow[]> {
     const once = { iterations: 1, warmupIterations: 0 };
     const medians = await timeInRounds(subjects, scale.coldStarts, once);
     const baseline = medians[0] as number;
-    return programs.map(({ subject, maxRatio: max }, index) => {
+    return programs.map(({ subject, maxRatio }, index) => {
       const median = medians[index] as number;
       const ratio = median / baseline;
       return {
@@ -35,7 +35,9 @@ export async function measureColdStart(scale: Scale): Promise<ResultRow[]> {
         measured: `median ${formatMs(median)} of ${scale.coldStarts} runs`,
         ratio: formatRatio(ratio),
         against: index === 0 ? "itself (baseline)" : "raw fetch",
-        goal: max ? verdict(`≤ ${formatRatio(max)} raw fetch`, ratio <= max) : undefined,
+        goal: maxRatio
+          ? verdict(`≤ ${formatRatio(maxRatio)} raw fetch`, ratio <= maxRatio)
+          : undefined,
       };
     });
   });

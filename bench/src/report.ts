@@ -20,10 +20,18 @@ export function baselineRow(measure: string, subject: string, measured: string):
   return { measure, subject, measured, ratio: "1.00×", against: "itself (baseline)" };
 }
 
+/** Three significant digits ("1.10"), without the exponent toPrecision gives from 1,000 on ("1.00e+3"). */
+function threeDigits(value: number): string {
+  const rounded = Number(value.toPrecision(3));
+  return rounded >= 1000 ? String(rounded) : value.toPrecision(3);
+}
+
 export function formatMs(ms: number): string {
-  if (ms >= 1000) return `${(ms / 1000).toPrecision(3)} s`;
-  if (ms >= 1) return `${ms.toPrecision(3)} ms`;
-  return `${(ms * 1000).toPrecision(3)} µs`;
+  // Rounded before the unit is chosen, so 999.6 ms reads "1 s", not "1000 ms".
+  const rounded = Number(ms.toPrecision(3));
+  if (rounded >= 1000) return `${threeDigits(rounded / 1000)} s`;
+  if (rounded >= 1) return `${threeDigits(rounded)} ms`;
+  return `${threeDigits(rounded * 1000)} µs`;
 }
 
 /** Decimal units, as size-limit prints them (its "6.5 kB" is 6,500 bytes). */
@@ -33,7 +41,7 @@ export function formatBytes(bytes: number): string {
   return `${bytes} B`;
 }
 
-export const formatRatio = (value: number): string => `${value.toPrecision(3)}×`;
+export const formatRatio = (value: number): string => `${threeDigits(value)}×`;
 
 /** "÷150" reads "150 times smaller", rounded down so it never reaches a goal it misses. */
 export const timesSmaller = (own: number, base: number): string => `÷${Math.floor(base / own)}`;

@@ -16,6 +16,10 @@ describe("formatting", () => {
     expect(formatMs(18.2)).toBe("18.2 ms");
     expect(formatMs(3108)).toBe("3.11 s");
     expect(formatMs(12_345)).toBe("12.3 s");
+    // Rounding to three digits crosses into the next unit: no "1.00e+3 ms".
+    expect(formatMs(999.6)).toBe("1.00 s");
+    expect(formatMs(0.9996)).toBe("1.00 ms");
+    expect(formatMs(1_234_567)).toBe("1230 s");
   });
 
   it("prints sizes in decimal units, as size-limit does", () => {
@@ -29,6 +33,7 @@ describe("formatting", () => {
     expect(formatRatio(1.0437)).toBe("1.04×");
     expect(formatRatio(12.34)).toBe("12.3×");
     expect(formatRatio(456.7)).toBe("457×");
+    expect(formatRatio(999.6)).toBe("1000×");
     expect(timesSmaller(6000, 599_999)).toBe("÷99");
   });
 
