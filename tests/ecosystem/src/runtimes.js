@@ -54,13 +54,13 @@ export const runtimes = [
     run: (dir, testCase) => printedResults(process.execPath, ["main.js"], dir, testCase),
   },
   {
-    name: "TypeScript, `moduleResolution: node16`, strict",
+    name: "TypeScript (types only), `moduleResolution: node16`, strict",
     consumer: "typescript",
     installer: "npm",
     run: (dir) => typeCheck(dir, "tsconfig.node16.json"),
   },
   {
-    name: "TypeScript, `moduleResolution: bundler`, strict",
+    name: "TypeScript (types only), `moduleResolution: bundler`, strict",
     consumer: "typescript",
     installer: "npm",
     run: (dir) => typeCheck(dir, "tsconfig.bundler.json"),

@@ -3,7 +3,8 @@ import { body, conferenceId } from "./spec-example.js";
 
 const client = createConferenceClient({ accessToken: "token" });
 
-export async function abortedLater(controller: AbortController): Promise<string> {
+// Type-checked only, never run, as every file here: a TypeScript row's ✅ means it compiles.
+export async function abortedMidFlight(controller: AbortController): Promise<string> {
   const call = client.inviteUsers(conferenceId, body, { signal: controller.signal });
   controller.abort();
   try {
