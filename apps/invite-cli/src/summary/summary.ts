@@ -140,9 +140,9 @@ function nextSteps(
 ): string[] {
   if (s.dryRun) return [step("send with", ...previewed)];
   const steps: string[] = [];
-  const unknownUsers = s.failures.find((f) => f.code === "unknownUserError");
-  if (unknownUsers) {
-    const count = unknownUsers.batches.length;
+  const unknownUserFailures = s.failures.find((f) => f.code === "unknownUserError");
+  if (unknownUserFailures) {
+    const count = unknownUserFailures.batches.length;
     steps.push(
       step(
         `unknownUserError in ${plural(count, "batch", "batches")}: check ${pronouns(count).its} unionIds and fix the input, then`,
