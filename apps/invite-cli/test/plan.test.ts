@@ -1,3 +1,4 @@
+import { AssertionError } from "node:assert";
 import { describe, expect, it } from "vitest";
 import { type Person, personKey } from "../src/input/people.js";
 import type { JournalReplay, PersonState } from "../src/journal/journal.js";
@@ -47,8 +48,11 @@ describe("planRun", () => {
     expect(taken).toEqual([["user:u0", "user:u1"], ["user:u2", "user:u3"], ["user:u4"]]);
     expect(people.size).toBe(0);
     expect(plan).toMatchObject({ toSend: 5, batchCount: 3 });
-    // Taken once: a second taker would find nobody, so it is stopped instead.
-    expect(() => plan.batches()).toThrow("Plan.batches() was called twice");
+    // Taken once: a second taker would find nobody, so it is stopped instead, with an
+    // AssertionError, as taking them again is a bug in the caller, not bad input.
+    const takeAgain = () => plan.batches();
+    expect(takeAgain).toThrow(AssertionError);
+    expect(takeAgain).toThrow("Plan.batches() may be taken once");
   });
 
   it("on resume skips the invited, re-sends the surely failed, and holds back the ambiguous", () => {

@@ -1,3 +1,4 @@
+import assert from "node:assert";
 import { failureReason } from "../batch-failure.js";
 import { type People, type Person, personOf } from "../input/people.js";
 import type { JournalReplay, PersonState } from "../journal/journal.js";
@@ -76,7 +77,8 @@ export function planRun(
     toSend,
     batchCount: Math.ceil(toSend / options.batchSize),
     batches: () => {
-      if (taken) throw new Error("Plan.batches() was called twice: the first call took everyone");
+      // A second call is a bug in the caller, not bad input: an AssertionError says so.
+      assert(!taken, "Plan.batches() may be taken once: the first call took everyone");
       taken = true;
       return splitIntoBatches(sentPeople(), options.batchSize, journal.nextBatch);
     },
