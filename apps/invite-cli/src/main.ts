@@ -55,8 +55,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
       io.stderr.write("See dingtalk-invite --help.\n");
       return 2;
     }
-    // Not the input's fault (a disk that fills up mid-run, a bug): one line, no stack
-    // trace. Whatever was sent is in the journal, which --resume continues from.
+    // Not the input's fault (a disk that fills up mid-run, a bug): the error in one line,
+    // no stack trace, then (except in a dry run, which sent nothing) the command that
+    // continues the run from its journal, which holds whatever was sent.
     const reason = error instanceof Error ? error.message : String(error);
     io.stderr.write(`dingtalk-invite: stopped by an unexpected error: ${reason}\n`);
     if (options && !options.dryRun) {

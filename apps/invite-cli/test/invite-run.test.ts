@@ -72,6 +72,26 @@ const shellWords = (command: string) =>
     .stdout.split("\n")
     .slice(0, -1);
 
+/**
+ * Runs main in this process with a stdout whose writes fail: a summary that cannot be
+ * written stands for any failure outside the input's fault. Resolves to the exit code
+ * and what was printed on stderr.
+ */
+async function runWithBrokenStdout(args: readonly string[]) {
+  const stderr = new PassThrough();
+  let printed = "";
+  stderr.on("data", (chunk: Buffer) => {
+    printed += chunk.toString();
+  });
+  const stdout = {
+    write: () => {
+      throw new Error("write EIO");
+    },
+  } as unknown as NodeJS.WritableStream;
+  const code = await main(args, { stdout, stderr, env: {}, cwd: dir });
+  return { code, printed };
+}
+
 describe("a run against a scripted DingTalk on loopback", () => {
   it("invites everyone once, in batches of --batch-size, and exits 0", async () => {
     server = await startInviteServer();
@@ -508,19 +528,8 @@ describe("a run against a scripted DingTalk on loopback", () => {
 
   it("stopped by an unexpected error, prints it in one line and the whole command that continues the run", async () => {
     server = await startInviteServer();
-    const stderr = new PassThrough();
-    let printed = "";
-    stderr.on("data", (chunk: Buffer) => {
-      printed += chunk.toString();
-    });
     const args = [...base(server.url), "--user", "u1:It's me", "--journal", join(dir, "x.journal")];
-    // A summary that cannot be written stands for any failure outside the input's fault.
-    const brokenStdout = {
-      write: () => {
-        throw new Error("write EIO");
-      },
-    } as unknown as NodeJS.WritableStream;
-    const code = await main(args, { stdout: brokenStdout, stderr, env: {}, cwd: dir });
+    const { code, printed } = await runWithBrokenStdout(args);
     expect(code).toBe(1);
     expect(printed).toBe(
       "dingtalk-invite: stopped by an unexpected error: write EIO\n" +
@@ -534,6 +543,17 @@ describe("a run against a scripted DingTalk on loopback", () => {
     expect(resumed.code).toBe(0);
     expect(resumed.stdout).toContain("1 already invited");
     expect(ringCounts(server, ["user:u1"])).toEqual([1]);
+  });
+
+  it("stopped by an unexpected error in a dry run, prints it in one line and no command: nothing was sent", async () => {
+    const { code, printed } = await runWithBrokenStdout([
+      "conf1",
+      "--user",
+      "u1:User 1",
+      "--dry-run",
+    ]);
+    expect(code).toBe(1);
+    expect(printed).toBe("dingtalk-invite: stopped by an unexpected error: write EIO\n");
   });
 
   it("stops with exit 2 before sending when the app's credentials are wrong", async () => {
