@@ -16,7 +16,7 @@ import { RateLimiter } from "./send/rate-limiter.js";
 import { sendBatches } from "./send/send-batches.js";
 import { createProgress } from "./summary/progress.js";
 import { RunTally } from "./summary/run-tally.js";
-import { commandStep, shellCommand } from "./summary/shell-command.js";
+import { commandStep } from "./summary/shell-command.js";
 import {
   exitCodeOf,
   formatHuman,
@@ -115,7 +115,8 @@ async function run(options: CliOptions, io: CliIo): Promise<ExitCode> {
     if (!sent.tokenRefused) return exitCode;
     io.stderr.write(
       `dingtalk-invite: the access token was refused (${formatFailure(sent.tokenRefused)}); no further batch was started${summary.invited === 0 ? " and nobody was invited" : ""}.\n` +
-        `  Fix the token (--token, DINGTALK_ACCESS_TOKEN, or DINGTALK_APP_KEY and DINGTALK_APP_SECRET), then continue with: ${shellCommand(resumeArguments(options))}\n`,
+        // Without the note to give the token again: this line already asks for a new one.
+        `  Fix the token (--token, DINGTALK_ACCESS_TOKEN, or DINGTALK_APP_KEY and DINGTALK_APP_SECRET), then ${commandStep("continue with", resumeArguments(options), false)}\n`,
     );
     // A wrong token is a configuration error (exit 2), as long as it stopped the run
     // before anyone was invited; after that (a token expiring mid-run) it is exit 1.

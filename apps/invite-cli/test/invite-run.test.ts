@@ -476,6 +476,8 @@ describe("a run against a scripted DingTalk on loopback", () => {
       expect(refused.stderr).toContain(
         `then continue with: dingtalk-invite conf1 --csv ${csv.path} --base-url ${server?.url} --batch-size 3 --rate 1000 --concurrency 1 --resume\n`,
       );
+      // Given with --token, yet not told to give it again: the line asks for a new one.
+      expect(refused.stderr).not.toContain(giveTokenAgain);
       expect(server.received).toHaveLength(1);
       expect(JSON.parse(refused.stdout)).toMatchObject({ invited: 0, failed: 3, notSent: 9 });
 
