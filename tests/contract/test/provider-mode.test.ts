@@ -37,7 +37,13 @@ function runSuite(file: string, env: Record<string, string>) {
     execFile(
       process.execPath,
       [vitestBin, "run", file],
-      { cwd: packageDir, env: { ...process.env, ...env, NO_COLOR: "1" }, maxBuffer: 16 << 20 },
+      {
+        cwd: packageDir,
+        env: { ...process.env, ...env, NO_COLOR: "1" },
+        maxBuffer: 16 << 20,
+        // Ends a hung run (and the Prisms it started) before this test's own limit does.
+        timeout: 170_000,
+      },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
         resolve({ code, output: stdout + stderr });

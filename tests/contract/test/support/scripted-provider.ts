@@ -1,4 +1,5 @@
 import { createServer } from "node:http";
+import { text } from "node:stream/consumers";
 import { securityHeadersOf } from "@dingtalk-conference/spec/document";
 import { allDocumentedResponses } from "../../src/documented-responses.js";
 import { operationById } from "../../src/spec.js";
@@ -70,26 +71,23 @@ export interface ScriptedProvider {
  */
 export async function startScriptedProvider(): Promise<ScriptedProvider> {
   const validToken = "scripted-provider-token";
-  const server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", () => {
-      const token = tokenHeader === undefined ? undefined : request.headers[tokenHeader];
-      const received = typeof token === "string" ? token : undefined;
-      provider.received.push({
-        method: request.method ?? "GET",
-        url: request.url ?? "/",
-        token: received,
-        body: Buffer.concat(chunks).toString("utf8"),
-      });
-      const answer =
-        received === undefined
-          ? provider.script.noToken
-          : received === validToken
-            ? provider.script.validToken
-            : provider.script.unknownToken;
-      response.writeHead(answer.status, { "content-type": answer.contentType }).end(answer.body);
+  const server = createServer(async (request, response) => {
+    const body = await text(request);
+    const token = tokenHeader === undefined ? undefined : request.headers[tokenHeader];
+    const received = typeof token === "string" ? token : undefined;
+    provider.received.push({
+      method: request.method ?? "GET",
+      url: request.url ?? "/",
+      token: received,
+      body,
     });
+    const answer =
+      received === undefined
+        ? provider.script.noToken
+        : received === validToken
+          ? provider.script.validToken
+          : provider.script.unknownToken;
+    response.writeHead(answer.status, { "content-type": answer.contentType }).end(answer.body);
   });
   const { url, close } = await listenOnLoopback(server);
   const provider: ScriptedProvider = {
