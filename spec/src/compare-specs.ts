@@ -2,6 +2,7 @@
 // point of view of a client built on the older one. api-smart-diff does the
 // OpenAPI 3.1-aware work; this module only adds the project's reading of
 // error examples, whose names are DingTalk error codes.
+import type { Bump } from "@dingtalk-conference/release-plan";
 import { apiCompare, type Diff } from "api-smart-diff";
 import { dereference } from "./document.js";
 
@@ -18,7 +19,7 @@ export const bumpFor = {
   breaking: "major",
   "non-breaking": "minor",
   annotation: "patch",
-} as const satisfies Record<ChangeKind, "major" | "minor" | "patch">;
+} as const satisfies Record<ChangeKind, Bump>;
 
 export interface SpecChange {
   kind: ChangeKind;

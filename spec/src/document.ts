@@ -11,9 +11,9 @@
 //   operationsOf(document)           every operation, dereferenced, path-level parameters merged,
 //                                    and whether x-contract-safe marks it safe to send a provider
 //   requestExamplesOf(operation)     its named application/json request examples
-//   exampleOf(parameter)             a parameter's example (its own, else its schema's first)
 //   examplePathParams(operation)     { name: example } of its path parameters
-//   parameterExamples(operation, in) { name: example } of its query or header parameters
+//   parameterExamples(operation, in) { name: example } of its query or header parameters (a
+//                                    parameter's own example, else its schema's first)
 //   expandPath(template, params)     a concrete path, each parameter percent-encoded
 //   securityHeadersOf(operation)     the apiKey header names its security requirements need
 //   responsesOf(operation)           every status × content type × named example it documents,
@@ -262,7 +262,7 @@ export function requestExamplesOf(operation: Operation): RequestExample[] {
 }
 
 /** A parameter's example value: its own `example`, else its schema's first `examples` entry. */
-export function exampleOf(parameter: Parameter): unknown {
+function exampleOf(parameter: Parameter): unknown {
   return parameter.example ?? (parameter.schema?.examples as unknown[] | undefined)?.[0];
 }
 

@@ -1,5 +1,6 @@
 // The spec diff, written for two readers: a terminal table for the person
 // running it, and Markdown for the pull-request comment and changelog.
+import type { Bump } from "@dingtalk-conference/release-plan";
 import { bumpFor, type ChangeKind, clientPackage, type SpecChange } from "./compare-specs.js";
 
 const kinds: readonly ChangeKind[] = ["breaking", "non-breaking", "annotation"];
@@ -52,7 +53,7 @@ export function formatMarkdown(changes: readonly SpecChange[], baseNote: string)
 }
 
 /** The semver bump a client user needs to be told about. */
-export function requiredBump(changes: readonly SpecChange[]): "major" | "minor" | "patch" {
+export function requiredBump(changes: readonly SpecChange[]): Bump {
   // `kinds` runs from the largest bump down: the first kind present decides.
   const kind = kinds.find((each) => count(changes, each) > 0) ?? "annotation";
   return bumpFor[kind];

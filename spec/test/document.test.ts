@@ -3,7 +3,6 @@
 import { describe, expect, it } from "vitest";
 import {
   dereference,
-  exampleOf,
   examplePathParams,
   loadSpec,
   operationsOf,
@@ -161,20 +160,14 @@ describe("examples", () => {
     );
   });
 
-  it("takes a parameter's own example, else its schema's first", () => {
-    expect(exampleOf({ name: "a", in: "query", example: 1, schema: { examples: [2] } })).toBe(1);
-    expect(exampleOf({ name: "a", in: "query", schema: { examples: [false, true] } })).toBe(false);
-    expect(exampleOf({ name: "a", in: "query", schema: { type: "string" } })).toBeUndefined();
-  });
-
-  it("gives the query and header parameters' examples, leaving out an optional one without", () => {
+  it("gives the query and header parameters' examples (its own, else its schema's first), leaving out an optional one without", () => {
     const [operation] = operationsOf(
       onePath({
         parameters: [
           { name: "unionId", in: "query", required: true, example: "u1" },
           { name: "ids", in: "query", schema: { examples: [["a", "b"]] } },
           { name: "page", in: "query", schema: { type: "integer" } },
-          { name: "x-trace", in: "header", example: 7 },
+          { name: "x-trace", in: "header", example: 7, schema: { examples: [8] } },
           { name: "id", in: "path", example: "t1" },
         ],
       }),

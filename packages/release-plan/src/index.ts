@@ -4,11 +4,13 @@
 // second Node process, a temporary file, or the command's exit 1 for "no
 // changeset at all", which is a verdict each caller makes for itself.
 
+import { firstLine } from "@dingtalk-conference/command-line";
+
 export type Bump = "major" | "minor" | "patch";
 
 /** What the changesets added since a ref plan for one package. */
 export interface PlannedRelease {
-  /** The highest bump they plan for it; "none" when none names it. */
+  /** The highest bump they plan for it; "none" when a changeset names it with `none`. */
   bump: Bump | "none";
   /** The changeset files (ids, without `.md`) that plan it. */
   changesets: string[];
@@ -32,8 +34,7 @@ export async function plannedReleases(
   const { default: getReleasePlan } = await import("@changesets/get-release-plan");
   const plan = await getReleasePlan(root, ref).catch((error: unknown) => {
     // changesets' parse errors go on to quote the whole file.
-    const [reason] = String(error instanceof Error ? error.message : error).split("\n", 1);
-    throw new ChangesetReadError(`cannot read the changesets in .changeset/: ${reason}`);
+    throw new ChangesetReadError(`cannot read the changesets in .changeset/: ${firstLine(error)}`);
   });
   return new Map(
     plan.releases.map((release) => [
