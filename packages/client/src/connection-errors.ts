@@ -25,7 +25,7 @@ type FetchFailure = {
 };
 
 /** Why a fetch failed, as its cause says: a system error code, or undici's "bad port". */
-function failureReason(error: unknown): string | undefined {
+function fetchFailureCause(error: unknown): string | undefined {
   // fetch wraps the failure in `cause`, sometimes in an AggregateError.
   const cause = (error as FetchFailure | undefined)?.cause ?? (error as FetchFailure | undefined);
   const code = cause?.code ?? cause?.errors?.[0]?.code;
@@ -39,7 +39,7 @@ function failureReason(error: unknown): string | undefined {
  * server, so it counts as possibly acted on.
  */
 export function toConnectionError(error: unknown): ConnectionError {
-  const reason = failureReason(error);
+  const reason = fetchFailureCause(error);
   const message = reason ? `Connection failed (${reason})` : "Connection failed";
   return new ConnectionError(message, !(reason && NOT_SENT_REASONS.has(reason)), { cause: error });
 }

@@ -3,7 +3,8 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 
 /**
  * `promise`, or a rejection with the signal's reason as soon as it aborts: for
- * work that takes no signal of its own (a token function, a timer).
+ * work that takes no signal of its own (a token function, a timer), or a call
+ * whose custom fetch may drop the signal it is given.
  */
 export function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (!signal) return promise;

@@ -112,7 +112,8 @@ describe("the request's signal", () => {
     server().reply({ hang: true });
     const { fetchImpl, requests } = recordingFetch();
     const timeoutMs = 60;
-    // Answers well within the limit: a timer of 20 ms always fires before one of 60 ms set after it.
+    // Answers well within the limit: its 20 ms timer and the attempt's 60 ms limit start on the
+    // same tick of the event loop, and Node fires the shorter of two such timers first.
     const lateToken = () => new Promise<string>((resolve) => setTimeout(resolve, 20, TOKEN));
     const client = testClient(server().url, {
       accessToken: lateToken,
