@@ -263,32 +263,49 @@ describe("a run against a scripted DingTalk on loopback", () => {
   });
 
   it("counts a refused connection as surely failed, so the printed command (with --skip-invalid) sends the batch", async () => {
-    const closedPort = await startInviteServer();
-    const closedUrl = closedPort.url;
-    await closedPort.close();
-    const csv = writePeopleCsv(dir, 3);
-    appendFileSync(csv.path, "union9,,\n");
-    const refused = await runCli(
-      [...base(closedUrl), "--csv", csv.path, "--skip-invalid", "--json"],
-      {
-        cwd: dir,
-      },
-    );
-    expect(refused.code).toBe(1);
-    expect(JSON.parse(refused.stdout)).toMatchObject({
-      failed: 3,
-      ambiguous: 0,
-      skipped: { invalidRows: 1 },
-    });
-    expect(JSON.parse(refused.stdout).failures[0].code).toBe("ConnectionError");
-    const next = JSON.parse(refused.stdout).next as string[];
-    expect(next).toEqual([
-      `send the failed and unsent batches again ${giveTokenAgain}: dingtalk-invite conf1 --csv ${csv.path} --base-url ${closedUrl} --rate 1000 --skip-invalid --resume`,
-    ]);
+    /**
+     * A run against a port nobody listens on, then a server brought back on that port,
+     * which the printed command names. The port is free in between, so another process
+     * may take it: then there is no server back, and the caller starts over on a new
+     * port rather than wait for that one, which stays taken as long as its taker likes.
+     */
+    const refusedRun = async (attempt: number) => {
+      const closedPort = await startInviteServer();
+      await closedPort.close();
+      const closedUrl = closedPort.url;
+      const csv = writePeopleCsv(dir, 3, `people-${attempt}.csv`);
+      appendFileSync(csv.path, "union9,,\n");
+      const refused = await runCli(
+        [...base(closedUrl), "--csv", csv.path, "--skip-invalid", "--json"],
+        { cwd: dir },
+      );
+      expect(refused.code).toBe(1);
+      expect(JSON.parse(refused.stdout)).toMatchObject({
+        failed: 3,
+        ambiguous: 0,
+        skipped: { invalidRows: 1 },
+      });
+      expect(JSON.parse(refused.stdout).failures[0].code).toBe("ConnectionError");
+      const next = JSON.parse(refused.stdout).next as string[];
+      expect(next).toEqual([
+        `send the failed and unsent batches again ${giveTokenAgain}: dingtalk-invite conf1 --csv ${csv.path} --base-url ${closedUrl} --rate 1000 --skip-invalid --resume`,
+      ]);
+      const back = await startInviteServer({ port: Number(new URL(closedUrl).port) }).catch(
+        (error: NodeJS.ErrnoException) => {
+          if (error.code === "EADDRINUSE") return undefined;
+          throw error;
+        },
+      );
+      return { csv, next, back };
+    };
+    let run = await refusedRun(1);
+    for (let attempt = 2; !run.back && attempt <= 3; attempt++) run = await refusedRun(attempt);
+    const { csv, next, back } = run;
+    if (!back) throw new Error("another process took the refused run's port, 3 times over");
+    server = back;
 
     // Pasted into a shell once the host is back (with the token in the environment), it
     // continues the run: without --skip-invalid the bad row would stop it with exit 2.
-    server = await startInviteServer({ port: Number(new URL(closedUrl).port) });
     const resumed = await runCli(shellWords(commandOf(next[0])).slice(1), {
       cwd: dir,
       env: { DINGTALK_ACCESS_TOKEN: token },
