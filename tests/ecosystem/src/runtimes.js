@@ -15,7 +15,7 @@ import { EdgeRuntime } from "edge-runtime";
 import { build } from "esbuild";
 import { chromium } from "playwright-core";
 import { checkNames } from "../shared/checks.mjs";
-import { inWorkerd, trivialWorker } from "./workerd.js";
+import { inWorkerd, workerdUnavailable } from "./workerd.js";
 
 const exec = promisify(execFile);
 const bin = (name) => fileURLToPath(new URL(`../node_modules/.bin/${name}`, import.meta.url));
@@ -97,11 +97,8 @@ export const runtimes = [
     consumer: "workerd",
     installer: "npm",
     probe: async () => {
-      try {
-        await inWorkerd(trivialWorker, { method: "POST" }, answered);
-      } catch (error) {
-        throw new RuntimeUnavailableError(`workerd did not run a trivial worker: ${error.message}`);
-      }
+      const reason = await workerdUnavailable();
+      if (reason !== undefined) throw new RuntimeUnavailableError(reason);
     },
     run: async (dir, testCase) => {
       const script = await bundle(dir, "worker.js", "esm", ["workerd", "worker", "browser"]);

@@ -1,8 +1,23 @@
 // Cloudflare's workerd, through Miniflare: one module worker, one request.
 import { Miniflare } from "miniflare";
 
-/** A module worker with nothing of the client in it: what the workerd probe runs. */
-export const trivialWorker = "export default { fetch: () => Response.json([]) };";
+/** A module worker with nothing of the client in it: what the probe runs. */
+const trivialWorker = "export default { fetch: () => Response.json([]) };";
+
+/**
+ * Why workerd cannot start on this machine, or undefined when it runs a
+ * trivial worker: the probe of the workerd row, and of the unit test that
+ * starts workerd.
+ * @returns {Promise<string | undefined>}
+ */
+export async function workerdUnavailable() {
+  try {
+    await inWorkerd(trivialWorker, { method: "POST" }, (response) => response.json());
+    return undefined;
+  } catch (error) {
+    return `workerd did not run a trivial worker: ${error.message}`;
+  }
+}
 
 /**
  * The worker's answer to one request, as `read` makes of it, read whole
