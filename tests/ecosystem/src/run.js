@@ -13,7 +13,7 @@ import { installConsumer } from "./install.js";
 import { scope, startRegistry } from "./registry.js";
 import { releaseClient } from "./release.js";
 import { renderTable, writeTable } from "./report.js";
-import { RuntimeUnavailableError, runtimes, writeCaseFiles } from "./runtimes.js";
+import { RuntimeUnavailableError, runtimes, writeSpecExample } from "./runtimes.js";
 import { failureNothingAwaits, runtimeAtWork, UncaughtFailure } from "./uncaught.js";
 import { judge } from "./verdict.js";
 
@@ -85,13 +85,9 @@ async function ecosystemRun() {
   const mock = await mockStarting;
   log(`Prism mock ${mock.url}`);
   const testCase = readCase(mock.url);
-  // Once per project: the two TypeScript rows share one.
-  const installed = new Map(
-    [...projects]
-      .filter(([, project]) => project.dir)
-      .map(([runtime, project]) => [project.dir, runtime.consumer]),
-  );
-  for (const [dir, consumer] of installed) writeCaseFiles(consumer, dir, testCase);
+  // Once, before either TypeScript row starts: both check the one project.
+  const [, typescript] = [...projects].find(([runtime]) => runtime.consumer === "typescript");
+  if (typescript.dir !== undefined) writeSpecExample(typescript.dir, testCase);
   const { rows, problems } = judge(await runAll(projects, testCase));
 
   const table = renderTable(rows, { version: release.version, node: process.versions.node });

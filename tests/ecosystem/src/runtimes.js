@@ -199,24 +199,18 @@ function kebabCase(name) {
 }
 
 /**
- * What a consumer project reads from the case, written into its installed
- * folder once, before any runtime that runs it starts (both TypeScript rows
- * check the one `typescript` project, at the same time).
+ * The spec's example as `spec-example.ts` in the installed TypeScript
+ * project `dir`, the module its check files import, so they hold no copy.
  */
-export function writeCaseFiles(consumer, dir, testCase) {
-  if (consumer === "typescript")
-    writeFileSync(join(dir, "spec-example.ts"), exampleModule(testCase));
-}
-
-/** The spec's example as a module the TypeScript consumer imports, so it holds no copy. */
-function exampleModule(testCase) {
-  return [
+export function writeSpecExample(dir, testCase) {
+  const source = [
     "// Written by the ecosystem run from spec/openapi.yaml's request example.",
     `export const conferenceId = ${JSON.stringify(testCase.conferenceId)};`,
     `export const body = ${JSON.stringify(testCase.body)};`,
     `export const bodyWithoutNick = ${JSON.stringify(testCase.missingNick.body)};`,
     "",
   ].join("\n");
+  writeFileSync(join(dir, "spec-example.ts"), source);
 }
 
 /**
