@@ -20,11 +20,12 @@ export function baselineRow(measure: string, subject: string, measured: string):
   return { measure, subject, measured, ratio: "1.00×", against: "itself (baseline)" };
 }
 
-/** Three significant digits ("1.10"), without the exponent toPrecision gives from 1,000 on ("1.00e+3"). */
-function threeDigits(value: number): string {
-  const rounded = Number(value.toPrecision(3));
-  return rounded >= 1000 ? String(rounded) : value.toPrecision(3);
-}
+/** Three significant digits ("1.10", "1000"): toPrecision would write "1.00e+3" from 1,000 on. */
+const threeDigits = new Intl.NumberFormat("en-US", {
+  minimumSignificantDigits: 3,
+  maximumSignificantDigits: 3,
+  useGrouping: false,
+}).format;
 
 export function formatMs(ms: number): string {
   // Rounded before the unit is chosen, so 999.6 ms reads "1 s", not "1000 ms".
